@@ -1,0 +1,1 @@
+"""Interpretation: tidy tables that describe topics and documents."""

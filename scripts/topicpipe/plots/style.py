@@ -1,0 +1,45 @@
+"""Shared figure style: colour-blind-safe colours, fonts, and saving in two formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+# Okabe & Ito (2008) colour-blind-safe palette; cycled for more than 8 topics.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442",
+             "#000000"]
+# Perceptually uniform and readable in grey scale and by colour-blind readers.
+SEQUENTIAL_CMAP = "viridis"
+
+
+def topic_colour(topic_index: int) -> str:
+    """The colour of topic ``topic_index`` (0-based), the same in every figure."""
+    return OKABE_ITO[topic_index % len(OKABE_ITO)]
+
+
+def apply_style() -> None:
+    """Set matplotlib defaults used by every figure (deterministic SVG ids, no date stamp)."""
+    plt.rcParams.update(
+        {
+            "font.size": 9,
+            "axes.titlesize": 10,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "svg.hashsalt": "topicpipe",
+            "svg.fonttype": "none",
+        }
+    )
+
+
+def save_figure(fig: plt.Figure, png_path: str | Path, dpi: int = 200) -> list[Path]:
+    """Save ``fig`` as PNG (at ``dpi``) and as SVG beside it; return both paths."""
+    png_path = Path(png_path)
+    svg_path = png_path.with_suffix(".svg")
+    fig.savefig(png_path, dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(svg_path, bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    return [png_path, svg_path]
