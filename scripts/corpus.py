@@ -3,7 +3,6 @@
 import csv
 
 from gensim.corpora import MmCorpus
-
 from topicpipe.corpus import PruneSettings, bag_of_words, build_dictionary, split_empty
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger
@@ -13,9 +12,7 @@ log = get_logger("corpus", smk.log[0])
 opts = smk.params.options
 prune = PruneSettings(no_below=opts["no_below"], no_above=opts["no_above"], keep_n=opts["keep_n"])
 
-dictionary = build_dictionary(
-    (record["tokens"] for record in read_jsonl(smk.input.tokens)), prune
-)
+dictionary = build_dictionary((record["tokens"] for record in read_jsonl(smk.input.tokens)), prune)
 log.info("dictionary: %d terms after pruning with %s", len(dictionary), prune)
 if len(dictionary) == 0:
     raise SystemExit(

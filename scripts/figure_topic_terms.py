@@ -1,7 +1,6 @@
 """Snakemake adapter: the top-terms-per-topic bar chart grid."""
 
 import pandas as pd
-
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.style import save_figure
 from topicpipe.plots.topic_terms import plot_topic_terms

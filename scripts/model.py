@@ -3,7 +3,6 @@
 import logging
 
 from gensim.corpora import Dictionary, MmCorpus
-
 from topicpipe.engines import get_engine
 from topicpipe.logsetup import get_logger
 
@@ -19,7 +18,11 @@ corpus = MmCorpus(smk.input.corpus)
 dictionary = Dictionary.load(smk.input.dictionary)
 log.info(
     "training %s with K=%d on %d documents, %d terms (seed %d)",
-    params["engine"], params["num_topics"], len(corpus), len(dictionary), params["random_state"],
+    params["engine"],
+    params["num_topics"],
+    len(corpus),
+    len(dictionary),
+    params["random_state"],
 )
 model = get_engine(params["engine"]).train(corpus, len(dictionary), params)
 model.save(smk.output.model)

@@ -2,7 +2,6 @@
 
 import pandas as pd
 from gensim.corpora import Dictionary, MmCorpus
-
 from topicpipe.engines import load_model
 from topicpipe.interpret.tables import doc_topic_table, top_terms, topics_markdown
 from topicpipe.jsonl import read_jsonl

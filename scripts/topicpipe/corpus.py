@@ -26,7 +26,9 @@ def build_dictionary(token_lists: Iterable[list[str]], prune: PruneSettings) -> 
     dictionary = Dictionary()
     for tokens in token_lists:
         dictionary.add_documents([tokens])
-    dictionary.filter_extremes(no_below=prune.no_below, no_above=prune.no_above, keep_n=prune.keep_n)
+    dictionary.filter_extremes(
+        no_below=prune.no_below, no_above=prune.no_above, keep_n=prune.keep_n
+    )
     return sorted_dictionary(dictionary)
 
 
@@ -65,9 +67,7 @@ def bag_of_words(
         yield CorpusRow(doc_id, sorted(dictionary.doc2bow(tokens)))
 
 
-def split_empty(
-    rows: Iterable[CorpusRow], on_empty: Callable[[str], None]
-) -> Iterator[CorpusRow]:
+def split_empty(rows: Iterable[CorpusRow], on_empty: Callable[[str], None]) -> Iterator[CorpusRow]:
     """Pass non-empty rows through; report the id of every empty one to ``on_empty``."""
     for row in rows:
         if row.bow:

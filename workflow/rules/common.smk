@@ -12,3 +12,6 @@ RESULTS = "results"
 TARGETS = []
 
 CORPUS_PATH = str(resolve_corpus(config["corpus"]))
+
+# Every rule runs in the same pinned environment (see workflow/envs/topicpipe.yaml).
+ENV = "../envs/topicpipe.yaml"

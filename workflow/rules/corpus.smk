@@ -6,16 +6,18 @@ rule corpus:
         corpus=f"{RESULTS}/corpus/corpus.mm",
         documents=f"{RESULTS}/corpus/documents.csv",
         excluded=f"{RESULTS}/corpus/excluded.csv",
-    params:
-        options=config["dictionary"],
     log:
         f"{RESULTS}/logs/corpus.log",
     benchmark:
         f"{RESULTS}/benchmarks/corpus.tsv"
+    conda:
+        ENV
     threads: 1
     resources:
         mem_mb=4000,
         runtime=30,
+    params:
+        options=config["dictionary"],
     script:
         "../../scripts/corpus.py"
 

@@ -8,15 +8,17 @@ rule figure_topic_terms:
             category="3. Figures",
         ),
         svg=f"{RESULTS}/figures/topic_terms.svg",
-    params:
-        top_n=config["topics"]["top_n"],
-        dpi=config["figures"]["dpi"],
     log:
         f"{RESULTS}/logs/figure_topic_terms.log",
+    conda:
+        ENV
     threads: 1
     resources:
         mem_mb=2000,
         runtime=10,
+    params:
+        top_n=config["topics"]["top_n"],
+        dpi=config["figures"]["dpi"],
     script:
         "../../scripts/figure_topic_terms.py"
 
@@ -31,14 +33,16 @@ rule figure_doc_topics:
             category="3. Figures",
         ),
         svg=f"{RESULTS}/figures/doc_topics.svg",
-    params:
-        dpi=config["figures"]["dpi"],
     log:
         f"{RESULTS}/logs/figure_doc_topics.log",
+    conda:
+        ENV
     threads: 1
     resources:
         mem_mb=2000,
         runtime=10,
+    params:
+        dpi=config["figures"]["dpi"],
     script:
         "../../scripts/figure_doc_topics.py"
 

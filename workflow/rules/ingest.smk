@@ -8,16 +8,18 @@ rule ingest:
             caption="../report/manifest.rst",
             category="1. Corpus",
         ),
-    params:
-        options=config["ingest"],
     log:
         f"{RESULTS}/logs/ingest.log",
     benchmark:
         f"{RESULTS}/benchmarks/ingest.tsv"
+    conda:
+        ENV
     threads: 1
     resources:
         mem_mb=2000,
         runtime=30,
+    params:
+        options=config["ingest"],
     script:
         "../../scripts/ingest.py"
 

@@ -4,14 +4,16 @@ rule provenance:
         topic_terms=rules.topics.output.topic_terms,
     output:
         provenance=f"{RESULTS}/provenance.json",
-    params:
-        config=config,
     log:
         f"{RESULTS}/logs/provenance.log",
+    conda:
+        ENV
     threads: 1
     resources:
         mem_mb=1000,
         runtime=10,
+    params:
+        config=config,
     script:
         "../../scripts/provenance.py"
 

@@ -3,15 +3,17 @@ rule tokenise:
         documents=rules.ingest.output.documents,
     output:
         tokens=f"{RESULTS}/tokens/tokens.jsonl",
-    params:
-        options=config["tokenise"],
     log:
         f"{RESULTS}/logs/tokenise.log",
     benchmark:
         f"{RESULTS}/benchmarks/tokenise.tsv"
+    conda:
+        ENV
     threads: 1
     resources:
         mem_mb=2000,
         runtime=60,
+    params:
+        options=config["tokenise"],
     script:
         "../../scripts/tokenise.py"

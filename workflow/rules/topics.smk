@@ -17,16 +17,18 @@ rule topics:
             category="2. Topics",
         ),
         markdown=f"{RESULTS}/topics/topics.md",
-    params:
-        top_n=config["topics"]["top_n"],
     log:
         f"{RESULTS}/logs/topics.log",
     benchmark:
         f"{RESULTS}/benchmarks/topics.tsv"
+    conda:
+        ENV
     threads: 1
     resources:
         mem_mb=4000,
         runtime=30,
+    params:
+        top_n=config["topics"]["top_n"],
     script:
         "../../scripts/topics.py"
 

@@ -53,7 +53,7 @@ def ingest_corpus(
     if not corpus.exists():
         raise IngestError(
             f"corpus path {str(corpus)!r} does not exist; set 'corpus' in config.yaml "
-            "or pass --config corpus=PATH with a folder of .txt files or a one-document-per-line file"
+            "or pass --config corpus=PATH (a folder of .txt files or a one-document-per-line file)"
         )
     fmt = options.format
     if fmt == "auto":

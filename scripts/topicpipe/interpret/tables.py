@@ -38,9 +38,15 @@ def doc_topic_table(ids: Sequence[str], titles: Sequence[str], theta: np.ndarray
 def topics_markdown(terms: pd.DataFrame, theta: np.ndarray, top_n: int = 10) -> str:
     """A readable page: each topic's prevalence and its top terms."""
     prevalence = theta.mean(axis=0) if len(theta) else np.zeros(terms["topic"].nunique())
-    lines = ["# Topics", "", f"Top {top_n} terms per topic by probability; prevalence is the "
-             "mean topic share over documents.", "", "| topic | prevalence | top terms |",
-             "|---:|---:|---|"]
+    lines = [
+        "# Topics",
+        "",
+        f"Top {top_n} terms per topic by probability; prevalence is the "
+        "mean topic share over documents.",
+        "",
+        "| topic | prevalence | top terms |",
+        "|---:|---:|---|",
+    ]
     for topic, group in terms.groupby("topic", sort=True):
         words = ", ".join(group.sort_values("rank")["term"].head(top_n))
         lines.append(f"| {topic} | {prevalence[topic - 1]:.1%} | {words} |")

@@ -33,8 +33,9 @@ def plot_doc_topics(theta: np.ndarray, labels: Sequence[str]) -> plt.Figure:
     height = 0.18 * n_docs + 1.5 if labelled else 7.0
     width = 0.35 * n_topics + (4.5 if labelled else 2.5)
     fig, ax = plt.subplots(figsize=(max(width, 5.0), height))
-    image = ax.imshow(theta[order], aspect="auto", cmap=SEQUENTIAL_CMAP, vmin=0, vmax=1,
-                      interpolation="nearest")
+    image = ax.imshow(
+        theta[order], aspect="auto", cmap=SEQUENTIAL_CMAP, vmin=0, vmax=1, interpolation="nearest"
+    )
     ax.set_xticks(range(n_topics), [str(k + 1) for k in range(n_topics)])
     ax.set_xlabel("topic")
     if labelled:

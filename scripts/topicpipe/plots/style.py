@@ -10,8 +10,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 # Okabe & Ito (2008) colour-blind-safe palette; cycled for more than 8 topics.
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442",
-             "#000000"]
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 # Perceptually uniform and readable in grey scale and by colour-blind readers.
 SEQUENTIAL_CMAP = "viridis"
 

@@ -17,10 +17,12 @@ def plot_topic_terms(terms: pd.DataFrame, top_n: int = 10, columns: int = 5) -> 
     columns = max(1, min(columns, len(topics)))
     rows = math.ceil(len(topics) / columns)
     fig, axes = plt.subplots(
-        rows, columns, figsize=(2.3 * columns, 0.22 * top_n * rows + 0.6 * rows + 0.4),
+        rows,
+        columns,
+        figsize=(2.3 * columns, 0.22 * top_n * rows + 0.6 * rows + 0.4),
         squeeze=False,
     )
-    for ax in axes.flat[len(topics):]:
+    for ax in axes.flat[len(topics) :]:
         ax.set_visible(False)
     for ax, topic in zip(axes.flat, topics, strict=False):
         group = terms[terms["topic"] == topic].sort_values("rank").head(top_n)

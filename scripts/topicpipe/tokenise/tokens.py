@@ -16,8 +16,19 @@ import simplemma
 from nltk.tokenize import NLTKWordTokenizer
 
 # Typographic variants folded to ASCII before tokenising, so "Russia’s" splits like "Russia's".
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                       "\u2014": "-", "\u00a0": " ", "\u00ad": "", "\u200b": ""})
+_FOLD = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u00ad": "",
+        "\u200b": "",
+    }
+)
 _WORD = re.compile(r"^[^\W\d_][\w\-\.']*$")
 _SENTENCE_END = {".", "!", "?", ":", '"', "''", "``"}
 
