@@ -5,6 +5,8 @@ from pathlib import Path
 # The package lives in scripts/; the workflow itself also imports it here.
 sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 
+from snakemake.exceptions import WorkflowError
+
 from topicpipe.ingest import resolve_corpus
 
 RESULTS = "results"
@@ -12,6 +14,13 @@ RESULTS = "results"
 TARGETS = []
 
 CORPUS_PATH = str(resolve_corpus(config["corpus"]))
+# Fail before any job with a message that names the setting and the fix.
+if not Path(CORPUS_PATH).exists():
+    raise WorkflowError(
+        f"corpus: the path {CORPUS_PATH!r} does not exist. Set 'corpus' in config.yaml or "
+        "run with --config corpus=PATH (a folder of .txt files or a one-document-per-line "
+        "file), or corpus=lee for the bundled default corpus."
+    )
 
 # Every rule runs in the same pinned environment (see workflow/envs/topicpipe.yaml).
 ENV = "../envs/topicpipe.yaml"

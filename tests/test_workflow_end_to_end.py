@@ -1,0 +1,134 @@
+"""The real `snakemake` command on small corpora: outputs, their content, reruns, provenance."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from workflow_runner import run_snakemake, write_config
+
+pytestmark = pytest.mark.slow
+
+# Two themes a reader can tell apart, written for this test (not taken from any article).
+HARBOUR = (
+    "The harbour pilots guided the cargo ship past the breakwater while the harbour master "
+    "checked the tide tables. Cargo cranes unloaded containers onto the quay and the pilots "
+    "radioed the ship captain about the tide."
+)
+ORCHARD = (
+    "The orchard growers picked apples and pears before the frost. Growers pressed the apples "
+    "into cider, stored pears in the barn, and pruned the orchard trees after the harvest."
+)
+SMALL_MODEL = {
+    "dictionary": {"no_below": 1, "no_above": 1.0},
+    "model": {"num_topics": 2, "passes": 5, "iterations": 50},
+}
+
+
+def write_tiny_corpus(folder: Path) -> list[Path]:
+    """Eight articles (four per theme) in two sub-folders, plus one empty file."""
+    files = []
+    for i in range(4):
+        for theme, body in (("harbour", HARBOUR), ("orchard", ORCHARD)):
+            path = folder / theme / f"{theme}_{i}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"{theme.title()} news number {i}\n\n{body}\n", encoding="utf-8")
+            files.append(path)
+    empty = folder / "empty.txt"
+    empty.write_text("  \n\n", encoding="utf-8")
+    files.append(empty)
+    return files
+
+
+@pytest.fixture
+def tiny_run(workflow_copy: Path, tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    files = write_tiny_corpus(corpus)
+    write_config(workflow_copy, {"corpus": str(corpus), **SMALL_MODEL})
+    run_snakemake(workflow_copy)
+    return workflow_copy, corpus, files
+
+
+def test_tiny_corpus_outputs_and_content(tiny_run):
+    workdir, corpus, files = tiny_run
+    results = workdir / "results"
+
+    manifest = pd.read_csv(results / "ingest" / "manifest.csv")
+    assert sorted(manifest["path"]) == sorted(str(f) for f in files)
+    fate = manifest.set_index("path")
+    assert fate.loc[str(corpus / "empty.txt"), "status"] == "skipped"
+    assert "empty" in fate.loc[str(corpus / "empty.txt"), "reason"]
+    assert (manifest["status"] == "kept").sum() == 8
+
+    doc_topics = pd.read_csv(results / "topics" / "doc_topics.csv")
+    shares = doc_topics.filter(regex=r"^topic_\d+$").to_numpy()
+    assert shares.shape == (8, 2)
+    np.testing.assert_allclose(shares.sum(axis=1), 1.0, atol=1e-6)
+    # The two themes land in different topics.
+    dominant = doc_topics.set_index("id")["dominant_topic"]
+    harbour = {dominant[i] for i in dominant.index if i.startswith("harbour/")}
+    orchard = {dominant[i] for i in dominant.index if i.startswith("orchard/")}
+    assert len(harbour) == 1 and len(orchard) == 1 and harbour != orchard
+
+    terms = pd.read_csv(results / "topics" / "topic_terms.csv")
+    assert list(terms.columns[:4]) == ["topic", "rank", "term", "weight"]
+    top = terms[terms["rank"] <= 5].groupby("topic")["term"].apply(set)
+    assert any({"harbour", "cargo", "pilot"} & words for words in top)
+    assert any({"orchard", "apple", "grower"} & words for words in top)
+
+    for figure in ("topic_terms", "doc_topics"):
+        for suffix in (".png", ".svg"):
+            assert (results / "figures" / f"{figure}{suffix}").stat().st_size > 1000
+
+    provenance = json.loads((results / "provenance.json").read_text(encoding="utf-8"))
+    assert provenance["config"]["corpus"] == str(corpus)
+    assert provenance["packages"]["gensim"] == "4.4.0"
+    assert set(provenance["inputs"]) == {str(f) for f in files}
+    assert all(len(digest) == 64 for digest in provenance["inputs"].values())
+
+
+def test_second_run_is_a_no_op_and_clean_rerun_is_identical(tiny_run):
+    workdir, _, _ = tiny_run
+    dry = run_snakemake(workdir, "-n")
+    assert "Nothing to be done" in dry.stdout + dry.stderr
+
+    tables = ["topics/topic_terms.csv", "topics/doc_topics.csv"]
+    first = {name: (workdir / "results" / name).read_bytes() for name in tables}
+    shutil.rmtree(workdir / "results")
+    shutil.rmtree(workdir / ".snakemake")
+    run_snakemake(workdir)
+    for name in tables:
+        assert (workdir / "results" / name).read_bytes() == first[name], name
+
+
+def test_missing_corpus_stops_with_a_clear_message(workflow_copy: Path, tmp_path: Path):
+    write_config(workflow_copy, {"corpus": str(tmp_path / "no-such-folder")})
+    result = run_snakemake(workflow_copy, check=False)
+    assert result.returncode != 0
+    assert "no-such-folder" in result.stderr
+    assert "does not exist" in result.stderr
+
+
+def test_misspelt_config_key_is_named(workflow_copy: Path):
+    write_config(workflow_copy, {"model": {"num_topicz": 5}})
+    result = run_snakemake(workflow_copy, "-n", check=False)
+    assert result.returncode != 0
+    assert "'num_topicz' was unexpected" in result.stdout + result.stderr
+
+
+def test_shared_sample_news(workflow_copy: Path, sample_news: Path):
+    write_config(workflow_copy, {"corpus": str(sample_news), **SMALL_MODEL})
+    run_snakemake(workflow_copy)
+    results = workflow_copy / "results"
+    manifest = pd.read_csv(results / "ingest" / "manifest.csv")
+    assert len(manifest) == len(list(sample_news.glob("*.txt")))
+    doc_topics = pd.read_csv(results / "topics" / "doc_topics.csv")
+    assert len(doc_topics) >= 3
+    shares = doc_topics.filter(regex=r"^topic_\d+$").to_numpy()
+    np.testing.assert_allclose(shares.sum(axis=1), 1.0, atol=1e-6)
+    assert (results / "figures" / "doc_topics.png").exists()
