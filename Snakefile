@@ -1,14 +1,27 @@
 # topicpipe: raw news files -> tokens -> LDA -> tables, figures and a report.
 # Run with `snakemake --cores all`; see README.md.
+import sys
+from pathlib import Path
+
+import yaml
 from snakemake.utils import min_version, validate
 
 min_version("9.0")
+
+# The pipeline's package lives in scripts/; the workflow itself imports it too.
+sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
+from topicpipe.config import coerce_to_schema
 
 
 configfile: "config.yaml"
 
 
-validate(config, "workflow/schemas/config.schema.yaml")
+SCHEMA = "workflow/schemas/config.schema.yaml"
+# Nested --config values arrive as strings; give them the schema's types first.
+config.update(
+    coerce_to_schema(config, yaml.safe_load(Path(workflow.basedir, SCHEMA).read_text()))
+)
+validate(config, SCHEMA)
 
 
 include: "workflow/rules/common.smk"

@@ -1,10 +1,4 @@
 # Shared helpers for the rule files.
-import sys
-from pathlib import Path
-
-# The package lives in scripts/; the workflow itself also imports it here.
-sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
-
 from snakemake.exceptions import WorkflowError
 
 from topicpipe.ingest import resolve_corpus
