@@ -1,16 +1,24 @@
-"""Read every input file, yield documents, and record each file's fate in a manifest."""
+"""Read every input file, clean and de-duplicate its documents, split them into units,
+and record each file's fate, the boilerplate removed and the duplicates dropped."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from topicpipe.ingest.decoding import decode_bytes
-
-MANIFEST_FIELDS = ["path", "status", "reason", "encoding", "n_documents", "bytes"]
+from topicpipe.ingest.article import Article, Layout, Removal, clean_article
+from topicpipe.ingest.dates import parse_date
+from topicpipe.ingest.duplicates import DuplicateFinder, Match
+from topicpipe.ingest.formats import file_format, matches_glob, walk_files
+from topicpipe.ingest.metadata import Sidecar, load_sidecar
+from topicpipe.ingest.normalise import normalise_text
+from topicpipe.ingest.patterns import Patterns, compile_patterns
+from topicpipe.ingest.readers import FileProblem, RawDoc, load_file, parse_documents
+from topicpipe.ingest.summary import Tally
+from topicpipe.ingest.units import split_units
 
 
 class IngestError(Exception):
@@ -19,114 +27,310 @@ class IngestError(Exception):
 
 @dataclass
 class ManifestRow:
-    """The fate of one input file."""
+    """The fate of one input file (``status`` kept, skipped or duplicate)."""
 
     path: str
+    format: str = ""
     status: str = "kept"
     reason: str = ""
     encoding: str = ""
     n_documents: int = 0
+    n_units: int = 0
+    n_duplicates: int = 0
+    n_empty: int = 0
+    n_bad_rows: int = 0
+    lines_removed: int = 0
+    chars_removed: int = 0
+    duplicate_of: str = ""
+    title: str = ""
+    date: str = ""
+    source: str = ""
     bytes: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in MANIFEST_FIELDS}
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+MANIFEST_FIELDS = [f.name for f in fields(ManifestRow)]
 
 
 @dataclass
 class IngestOptions:
-    """What to read: ``format`` is ``auto``, ``folder`` or ``lines``."""
+    """Everything ``ingest`` in config.yaml sets, with patterns compiled."""
 
     format: str = "auto"
     glob: str = "*.txt"
     max_bytes: int = 50_000_000
-    extra: dict[str, Any] = field(default_factory=dict)
+    columns: Mapping[str, str] | None = None
+    metadata: str = ""
+    source_from_folder: bool = True
+    unit: str = "article"
+    paragraph_min_words: int = 25
+    window_words: int = 200
+    layout: Layout = Layout()
+    patterns: Patterns = Patterns(None, None, (), (), ())
+    detect_duplicates: bool = True
+    threshold: float = 0.8
+    shingle_words: int = 5
+    num_perm: int = 128
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> IngestOptions:
+        """Options from the ``ingest`` section of the (schema-validated) config."""
+        dup = config["duplicates"]
+        return cls(
+            format=config["format"],
+            glob=config["glob"],
+            max_bytes=config["max_bytes"],
+            columns=dict(config["columns"]),
+            metadata=config["metadata"],
+            source_from_folder=config["source_from_folder"],
+            unit=config["unit"],
+            paragraph_min_words=config["paragraph_min_words"],
+            window_words=config["window_words"],
+            layout=Layout(**config["layout"]),
+            patterns=compile_patterns(config),
+            detect_duplicates=dup["detect"],
+            threshold=dup["threshold"],
+            shingle_words=dup["shingle_words"],
+            num_perm=dup["num_perm"],
+        )
+
+
+DEFAULT_COLUMNS = {"id": "id", "text": "text", "title": "title", "date": "date", "source": "source"}
+
+
+class Sink(Protocol):
+    """Where the audit goes: each file's manifest row, removed lines, dropped duplicates."""
+
+    def file(self, row: ManifestRow) -> None: ...
+
+    def removed(self, doc_id: str, removal: Removal) -> None: ...
+
+    def duplicate(self, doc_id: str, path: str, match: Match) -> None: ...
+
+
+class NullSink:
+    """A sink that keeps nothing (for callers that only want the documents)."""
+
+    def file(self, row: ManifestRow) -> None:
+        pass
+
+    def removed(self, doc_id: str, removal: Removal) -> None:
+        pass
+
+    def duplicate(self, doc_id: str, path: str, match: Match) -> None:
+        pass
+
+
+class Ingest:
+    """One ingest run over a corpus; iterate ``documents()``, then read ``tally``."""
+
+    def __init__(
+        self,
+        corpus: Path,
+        options: IngestOptions,
+        sink: Sink | None = None,
+        log: logging.Logger | None = None,
+    ):
+        self.corpus = corpus
+        self.options = options
+        self.sink = sink or NullSink()
+        self.log = log or logging.getLogger(__name__)
+        self.tally = Tally()
+        self.columns = {**DEFAULT_COLUMNS, **(options.columns or {})}
+        self.finder = (
+            DuplicateFinder(options.threshold, options.shingle_words, options.num_perm)
+            if options.detect_duplicates
+            else None
+        )
+        self.sidecar: Sidecar | None = None
+        self._ids: set[str] = set()
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Yield one record per modelled document, reporting every file to the sink."""
+        corpus, options = self.corpus, self.options
+        if not corpus.exists():
+            raise IngestError(
+                f"corpus path {str(corpus)!r} does not exist; set 'corpus' in config.yaml "
+                "or pass --config corpus=PATH (a folder of .txt files, or a .txt/.csv/.tsv/"
+                ".jsonl file)"
+            )
+        if options.metadata:
+            self.sidecar = load_sidecar(options.metadata)
+            self.log.info("metadata sidecar %s: %d rows", options.metadata, len(self.sidecar))
+        sidecar_path = Path(options.metadata).resolve() if options.metadata else None
+        if corpus.is_dir():
+            self.log.info(
+                "corpus %s is a folder; files matching %r read as format %r, unit %r",
+                corpus,
+                options.glob,
+                options.format,
+                options.unit,
+            )
+            for number, (path, relative) in enumerate(walk_files(corpus), start=1):
+                if number % 1000 == 0:
+                    self.log.info("read %d files, %d articles kept", number, self.tally.articles)
+                if sidecar_path is not None and path.resolve() == sidecar_path:
+                    self._skip(path, "metadata sidecar (ingest.metadata)")
+                elif not matches_glob(relative, options.glob):
+                    self._skip(path, f"not matched by ingest.glob {options.glob!r}")
+                else:
+                    kind = file_format(path, options.format, in_folder=True)
+                    yield from self._read_file(path, relative, kind)
+        else:
+            kind = file_format(corpus, options.format, in_folder=False)
+            self.log.info(
+                "corpus %s is a file read as format %r, unit %r", corpus, kind, options.unit
+            )
+            yield from self._read_file(corpus, corpus.name, kind)
+        if self.sidecar is not None and self.sidecar.unused():
+            unused = self.sidecar.unused()
+            self.log.warning(
+                "%d metadata rows matched no document, e.g. %s", len(unused), ", ".join(unused[:5])
+            )
+
+    def _skip(self, path: Path, reason: str, row: ManifestRow | None = None) -> None:
+        row = row or ManifestRow(str(path))
+        row.status, row.reason = "skipped", reason
+        self.log.warning("skipped %s: %s", path, reason)
+        self._report(row)
+
+    def _report(self, row: ManifestRow) -> None:
+        self.tally.add_file(row.status, row.reason, row.format, row.encoding)
+        self.sink.file(row)
+
+    def _read_file(self, path: Path, relative: str, kind: str) -> Iterator[dict[str, Any]]:
+        row = ManifestRow(str(path), format=kind)
+        loaded = load_file(path, self.options.max_bytes)
+        row.encoding, row.bytes = loaded.encoding, loaded.size
+        if loaded.text is None:
+            self._skip(path, loaded.reason, row)
+            return
+        stem = str(Path(relative).with_suffix("").as_posix())
+        # The first folder under the corpus names the outlet (corpus/<outlet>/.../file.txt).
+        folder = relative.split("/")[0] if "/" in relative else ""
+        try:
+            for raw in parse_documents(loaded.text, kind, stem, self.columns):
+                if isinstance(raw, str):
+                    row.n_bad_rows += 1
+                    self.tally.bad_rows += 1
+                    self.log.warning("%s: %s", path, raw)
+                    continue
+                yield from self._document(raw, row, relative, folder)
+        except FileProblem as problem:
+            self._skip(path, str(problem), row)
+            return
+        if row.n_documents == 0:
+            reason = (
+                f"duplicate of {row.duplicate_of}"
+                if row.n_duplicates and kind == "article"
+                else "no documents left after cleaning"
+                if row.n_empty or row.n_duplicates
+                else "no documents"
+            )
+            row.status = "duplicate" if reason.startswith("duplicate") else "skipped"
+            row.reason = reason
+            if row.status == "skipped":
+                self.log.warning("skipped %s: %s", path, reason)
+        elif row.n_duplicates or row.n_empty or row.n_bad_rows:
+            row.reason = (
+                f"{row.n_duplicates} duplicates, {row.n_empty} empty, {row.n_bad_rows} bad rows"
+            )
+        self._report(row)
+
+    def _unique_id(self, doc_id: str) -> str:
+        if doc_id not in self._ids:
+            self._ids.add(doc_id)
+            return doc_id
+        number = 2
+        while f"{doc_id}~{number}" in self._ids:
+            number += 1
+        self.tally.renamed_ids += 1
+        self.log.warning(
+            "id %r is used twice; the later document becomes %r", doc_id, f"{doc_id}~{number}"
+        )
+        self._ids.add(f"{doc_id}~{number}")
+        return f"{doc_id}~{number}"
+
+    def _document(
+        self, raw: RawDoc, row: ManifestRow, relative: str, folder: str
+    ) -> Iterator[dict[str, Any]]:
+        options = self.options
+        given = dict(raw.fields)
+        meta = dict(raw.meta)
+        if self.sidecar is not None:
+            extra = self.sidecar.lookup(raw.id, relative)
+            for key, value in extra.items():
+                if key in ("title", "date", "source"):
+                    if value and value.strip():
+                        given[key] = value.strip()
+                else:
+                    meta[key] = value
+        title = normalise_text(given.get("title", "")).replace("\n", " ")
+        article = clean_article(normalise_text(raw.text), options.patterns, options.layout, title)
+        date, source, source_from = self._date_and_source(article, given, folder, raw.id)
+        doc_id = self._unique_id(raw.id)
+        for removal in article.removed:
+            self.sink.removed(doc_id, removal)
+            self.tally.add_removed(removal.kind, len(removal.text))
+        row.lines_removed += len(article.removed)
+        row.chars_removed += article.chars_removed
+        if not article.text:
+            row.n_empty += 1
+            self.tally.empty_documents += 1
+            return
+        if self.finder is not None:
+            match = self.finder.check(doc_id, row.path, article.text)
+            if match is not None:
+                row.n_duplicates += 1
+                row.duplicate_of = match.kept_id
+                self.tally.duplicates[match.kind] += 1
+                self.sink.duplicate(doc_id, row.path, match)
+                return
+        row.n_documents += 1
+        if row.format == "article":
+            row.title, row.date, row.source = article.title, date, source
+        self.tally.add_article(date, source_from, len(article.text))
+        record = {
+            "id": doc_id,
+            "source_path": row.path,
+            "title": article.title,
+            "text": article.text,
+            "date": date,
+            "source": source,
+            "meta": meta,
+        }
+        for unit in split_units(
+            record, options.unit, options.paragraph_min_words, options.window_words
+        ):
+            row.n_units += 1
+            self.tally.units[unit["unit"]] += 1
+            yield unit
+
+    def _date_and_source(
+        self, article: Article, given: Mapping[str, str], folder: str, doc_id: str
+    ) -> tuple[str, str, str]:
+        date = article.date
+        if given.get("date"):
+            parsed = parse_date(given["date"])
+            if parsed:
+                date = parsed
+            else:
+                self.log.warning("%s: date %r not understood; kept %r", doc_id, given["date"], date)
+        source, source_from = article.source, article.source_from
+        if given.get("source"):
+            source, source_from = normalise_text(given["source"]), "metadata"
+        elif not source and folder and self.options.source_from_folder:
+            source, source_from = folder, "folder"
+        return date, source, source_from
 
 
 def ingest_corpus(
     corpus: Path,
     options: IngestOptions,
-    on_file: Callable[[ManifestRow], None],
+    sink: Sink | None = None,
     log: logging.Logger | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Yield document records from ``corpus``; call ``on_file`` once per input file."""
-    log = log or logging.getLogger(__name__)
-    if not corpus.exists():
-        raise IngestError(
-            f"corpus path {str(corpus)!r} does not exist; set 'corpus' in config.yaml "
-            "or pass --config corpus=PATH (a folder of .txt files or a one-document-per-line file)"
-        )
-    fmt = options.format
-    if fmt == "auto":
-        fmt = "folder" if corpus.is_dir() else "lines"
-    log.info("corpus %s read as format %r", corpus, fmt)
-    if fmt == "folder":
-        files = sorted(p for p in corpus.rglob(options.glob) if p.is_file() or p.is_symlink())
-        for path in files:
-            yield from _read_article_file(path, corpus, options, on_file)
-    else:
-        yield from _read_lines_file(corpus, options, on_file)
-
-
-def _load_text(path: Path, row: ManifestRow, options: IngestOptions) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        row.status, row.reason = "skipped", f"unreadable ({error.strerror})"
-        return None
-    row.bytes = len(data)
-    if len(data) > options.max_bytes:
-        row.status, row.reason = "skipped", f"larger than ingest.max_bytes ({options.max_bytes})"
-        return None
-    decoded = decode_bytes(data)
-    row.encoding = decoded.encoding
-    if decoded.text is None:
-        row.status, row.reason = "skipped", decoded.problem
-        return None
-    if not decoded.text.strip():
-        row.status, row.reason = "skipped", "empty"
-        return None
-    return decoded.text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _read_article_file(
-    path: Path, root: Path, options: IngestOptions, on_file: Callable[[ManifestRow], None]
-) -> Iterator[dict[str, Any]]:
-    row = ManifestRow(str(path))
-    text = _load_text(path, row, options)
-    if text is not None:
-        lines = [line.strip() for line in text.split("\n")]
-        title = next(line for line in lines if line)
-        doc_id = path.relative_to(root).with_suffix("").as_posix()
-        row.n_documents = 1
-        yield _record(doc_id, str(path), title, text.strip())
-    on_file(row)
-
-
-def _read_lines_file(
-    path: Path, options: IngestOptions, on_file: Callable[[ManifestRow], None]
-) -> Iterator[dict[str, Any]]:
-    row = ManifestRow(str(path))
-    text = _load_text(path, row, options)
-    if text is not None:
-        width = len(str(text.count("\n") + 1))
-        for number, line in enumerate(text.split("\n"), start=1):
-            line = line.strip()
-            if not line:
-                continue
-            title = " ".join(line.split()[:12])
-            row.n_documents += 1
-            yield _record(f"{path.stem}-{number:0{width}d}", str(path), title, line)
-    on_file(row)
-
-
-def _record(doc_id: str, source_path: str, title: str, text: str) -> dict[str, Any]:
-    return {
-        "id": doc_id,
-        "source_path": source_path,
-        "title": title,
-        "text": text,
-        "date": "",
-        "source": "",
-        "parent_id": doc_id,
-        "meta": {},
-    }
+    """Yield document records from ``corpus`` (see ``Ingest``)."""
+    return Ingest(corpus, options, sink, log).documents()
