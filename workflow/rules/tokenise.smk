@@ -1,12 +1,23 @@
-rule tokenise:
+# Tokenising in two streamed passes over shards of the corpus (document i goes to
+# shard i mod N): scan each shard, fit names and phrases on all of them, apply the
+# fitted model to each shard, then merge in document order. The result is the same
+# for any tokenise.shards.
+TOKEN_SHARDS = list(range(config["tokenise"]["shards"]))
+TOKEN_SHARD_DIR = f"{RESULTS}/tokens/shards"
+
+
+rule tokenise_scan:
     input:
         documents=rules.ingest.output.documents,
     output:
-        tokens=f"{RESULTS}/tokens/tokens.jsonl",
+        scan=temp(f"{TOKEN_SHARD_DIR}/{{shard}}.scan.jsonl"),
+        counts=f"{TOKEN_SHARD_DIR}/{{shard}}.counts.json",
     log:
-        f"{RESULTS}/logs/tokenise.log",
+        f"{RESULTS}/logs/tokenise_scan/{{shard}}.log",
     benchmark:
-        f"{RESULTS}/benchmarks/tokenise.tsv"
+        f"{RESULTS}/benchmarks/tokenise_scan/{{shard}}.tsv"
+    wildcard_constraints:
+        shard=r"\d+",
     conda:
         ENV
     threads: 1
@@ -16,4 +27,87 @@ rule tokenise:
     params:
         options=config["tokenise"],
     script:
+        "../../scripts/tokenise_scan.py"
+
+
+rule tokenise_fit:
+    input:
+        scans=expand(f"{TOKEN_SHARD_DIR}/{{shard}}.scan.jsonl", shard=TOKEN_SHARDS),
+        counts=expand(f"{TOKEN_SHARD_DIR}/{{shard}}.counts.json", shard=TOKEN_SHARDS),
+    output:
+        model=directory(f"{RESULTS}/tokens/model"),
+        corpus_stopwords=report(
+            f"{RESULTS}/tokens/corpus_stopwords.csv",
+            caption="../report/tokens_corpus_stopwords.rst",
+            category="1. Corpus",
+        ),
+    log:
+        f"{RESULTS}/logs/tokenise_fit.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/tokenise_fit.tsv"
+    conda:
+        ENV
+    threads: 1
+    resources:
+        mem_mb=4000,
+        runtime=60,
+    params:
+        options=config["tokenise"],
+    script:
+        "../../scripts/tokenise_fit.py"
+
+
+rule tokenise_shard:
+    input:
+        scan=f"{TOKEN_SHARD_DIR}/{{shard}}.scan.jsonl",
+        model=rules.tokenise_fit.output.model,
+    output:
+        tokens=temp(f"{TOKEN_SHARD_DIR}/{{shard}}.tokens.jsonl"),
+        stats=f"{TOKEN_SHARD_DIR}/{{shard}}.stats.json",
+    log:
+        f"{RESULTS}/logs/tokenise_shard/{{shard}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/tokenise_shard/{{shard}}.tsv"
+    wildcard_constraints:
+        shard=r"\d+",
+    conda:
+        ENV
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=60,
+    script:
+        "../../scripts/tokenise_shard.py"
+
+
+rule tokenise:
+    input:
+        tokens=expand(f"{TOKEN_SHARD_DIR}/{{shard}}.tokens.jsonl", shard=TOKEN_SHARDS),
+        stats=expand(f"{TOKEN_SHARD_DIR}/{{shard}}.stats.json", shard=TOKEN_SHARDS),
+        counts=rules.tokenise_fit.input.counts,
+        model=rules.tokenise_fit.output.model,
+    output:
+        tokens=f"{RESULTS}/tokens/tokens.jsonl",
+        steps=f"{RESULTS}/tokens/steps.json",
+        phrases=report(
+            f"{RESULTS}/tokens/phrases.csv",
+            caption="../report/tokens_phrases.rst",
+            category="1. Corpus",
+        ),
+    log:
+        f"{RESULTS}/logs/tokenise.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/tokenise.tsv"
+    conda:
+        ENV
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=30,
+    script:
         "../../scripts/tokenise.py"
+
+
+TARGETS.extend(
+    [rules.tokenise.output.phrases, rules.tokenise_fit.output.corpus_stopwords]
+)

@@ -1,0 +1,112 @@
+"""Attrition: documents, tokens and vocabulary after each tokenising step.
+
+Shards count separately (``Tally``); their tallies merge by adding counts and
+uniting vocabularies, so the report is the same for any shard count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from topicpipe.tokenise.scan import KEPT, STOPPED
+
+STEPS = {
+    "raw": "every word the tokeniser found (lowercased)",
+    "stopwords": "built-in, news and user stopwords removed",
+    "filters": "short words and numbers removed; lemmas (or stems) of common words",
+    "phrases": "names and phrases joined into one token each",
+    "corpus stopwords": "terms in more than tokenise.corpus_stopwords_above of documents removed",
+    "pruning": "dictionary pruning (no_below, no_above, keep_n)",
+}
+
+
+class Tally:
+    """Per step: documents with at least one token, tokens, and the set of distinct tokens."""
+
+    def __init__(self) -> None:
+        self.documents: dict[str, int] = {}
+        self.tokens: dict[str, int] = {}
+        self.vocabulary: dict[str, set[str]] = {}
+
+    def add(self, step: str, tokens: Iterable[str]) -> None:
+        """Count one document's ``tokens`` after ``step``."""
+        tokens = list(tokens)
+        self.documents[step] = self.documents.get(step, 0) + bool(tokens)
+        self.tokens[step] = self.tokens.get(step, 0) + len(tokens)
+        self.vocabulary.setdefault(step, set()).update(tokens)
+
+    def add_fates(self, fates: Iterable[tuple[str, str, int]]) -> None:
+        """Count one document's first three steps from its words' fates (see ``scan``)."""
+        fates = list(fates)
+        self.add("raw", (raw.lower() for raw, _, _ in fates))
+        self.add("stopwords", (raw.lower() for raw, _, fate in fates if fate != STOPPED))
+        self.add("filters", (token for _, token, fate in fates if fate == KEPT))
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Per step: documents, tokens and vocabulary size."""
+        return {
+            step: {
+                "documents": self.documents[step],
+                "tokens": self.tokens[step],
+                "vocabulary": len(self.vocabulary[step]),
+            }
+            for step in self.tokens
+        }
+
+    def merge(self, other: Tally) -> None:
+        """Add ``other``'s counts to these."""
+        for step in other.tokens:
+            self.documents[step] = self.documents.get(step, 0) + other.documents[step]
+            self.tokens[step] = self.tokens.get(step, 0) + other.tokens[step]
+            self.vocabulary.setdefault(step, set()).update(other.vocabulary[step])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            step: {
+                "documents": self.documents[step],
+                "tokens": self.tokens[step],
+                "vocabulary": sorted(self.vocabulary[step]),
+            }
+            for step in self.tokens
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Tally:
+        tally = cls()
+        for step, counts in data.items():
+            tally.documents[step] = counts["documents"]
+            tally.tokens[step] = counts["tokens"]
+            tally.vocabulary[step] = set(counts["vocabulary"])
+        return tally
+
+
+def attrition_rows(
+    counts: dict[str, dict[str, int]], n_documents: int, pruning: dict[str, int] | None = None
+) -> list[dict[str, Any]]:
+    """One row per step in pipeline order: documents, tokens, vocabulary and what each lost.
+
+    ``counts`` is ``Tally.counts()``; ``pruning`` the corpus stage's summary.
+    """
+    steps = {step: counts[step] for step in STEPS if step in counts}
+    if pruning is not None:
+        steps["pruning"] = pruning
+    rows = []
+    previous = None
+    for step, measures in steps.items():
+        documents, tokens = measures["documents"], measures["tokens"]
+        vocabulary = measures["vocabulary"]
+        rows.append(
+            {
+                "step": step,
+                "documents": documents,
+                "empty_documents": n_documents - documents,
+                "tokens": tokens,
+                "vocabulary": vocabulary,
+                "tokens_removed": 0 if previous is None else previous[1] - tokens,
+                "vocabulary_change": 0 if previous is None else vocabulary - previous[2],
+                "description": STEPS[step],
+            }
+        )
+        previous = (documents, tokens, vocabulary)
+    return rows

@@ -1,0 +1,182 @@
+"""The fitted tokeniser: what the first pass over the corpus learnt, applied to every document.
+
+``fit_model`` turns the first pass's output (chunks, name counts) into a
+``TokenModel``; ``TokenModel.tokens`` turns one document's chunks into its
+final tokens. ``save``/``load_tokeniser`` keep the model on disk, so that new
+documents can later be tokenised exactly as the corpus was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from gensim.models.phrases import FrozenPhrases
+
+from topicpipe.tokenise.names import SEPARATOR, NameVocabulary
+from topicpipe.tokenise.phrases import PhraseSettings, UserPhrases, apply_layers, fit_layers
+from topicpipe.tokenise.scan import PHRASE_CONNECTORS, Chunks, Scanner
+from topicpipe.tokenise.settings import Settings
+from topicpipe.tokenise.stopwords import corpus_stopwords
+from topicpipe.tokenise.tokens import TokeniseOptions
+
+MODEL_FILE = "tokeniser.json"
+
+
+@dataclass
+class TokenModel:
+    """Names, phrases and the final stopword filter learnt from one corpus."""
+
+    names: NameVocabulary
+    user: UserPhrases
+    layers: list[FrozenPhrases]
+    stopwords: frozenset[str]
+    corpus_stopwords: dict[str, int] = field(default_factory=dict)
+    name_tokens: set[str] = field(default_factory=set)
+
+    def prepare(self, chunk: list[str]) -> list[str]:
+        """A chunk with its names joined (or split) and the user's phrases joined."""
+        tokens: list[str] = []
+        for item in chunk:
+            if SEPARATOR in item:
+                # Joined names meet the stopword list only now ("vestnik_kavkaza").
+                parts = [part for part in self.names.split(item) if part not in self.stopwords]
+                self.name_tokens.update(parts)
+                tokens.extend(parts)
+            else:
+                tokens.append(item)
+        return self.user(tokens)
+
+    def phrased(self, chunks: Chunks) -> list[str]:
+        """A document's tokens with names and phrases joined, before corpus stopwords."""
+        out: list[str] = []
+        for chunk in apply_layers(self.layers, map(self.prepare, chunks)):
+            out.extend(token for token in chunk if token not in PHRASE_CONNECTORS)
+        return out
+
+    def without_corpus_stopwords(self, tokens: list[str]) -> list[str]:
+        """``tokens`` without the corpus-specific stopwords."""
+        if not self.corpus_stopwords:
+            return tokens
+        return [token for token in tokens if token not in self.corpus_stopwords]
+
+    def tokens(self, chunks: Chunks) -> list[str]:
+        """The final tokens of a document, from its chunks."""
+        return self.without_corpus_stopwords(self.phrased(chunks))
+
+    def save(self, directory: str | Path, scanner: Scanner) -> None:
+        """Write the model, and the ``scanner`` settings that made its input, to ``directory``."""
+        options = scanner.options
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        for index, layer in enumerate(self.layers):
+            layer.save(str(directory / f"phrases_{index + 1}.pkl"))
+        state = {
+            "options": {**asdict(options), "stopwords": sorted(options.stopwords)},
+            "titles": sorted(scanner.titles),
+            "join_names": scanner.join_names,
+            "names": {
+                "min_count": self.names.min_count,
+                "keep": sorted(self.names.keep),
+                "runs": dict(sorted(self.names.runs.items())),
+            },
+            "user_phrases": sorted(" ".join(p) for ps in self.user.by_first.values() for p in ps),
+            "stopwords": sorted(self.stopwords),
+            "corpus_stopwords": self.corpus_stopwords,
+            "layers": len(self.layers),
+        }
+        text = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True)
+        (directory / MODEL_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+def fit_model(
+    scans: Callable[[], Iterable[Chunks]],
+    runs: Mapping[str, int],
+    n_documents: int,
+    scanner: Scanner,
+    settings: PhraseSettings,
+    name_min_count: int = 2,
+    corpus_max_share: float = 1.0,
+) -> TokenModel:
+    """Learn names, phrases and corpus stopwords from ``scans()``, each document's chunks.
+
+    ``scans`` is called once per pass (one or two for phrases, one more for corpus
+    stopwords), so the corpus is streamed and never held in memory.
+    """
+    user_items = [
+        [item for chunk in scanner(text).chunks for item in chunk] for text in settings.user
+    ]
+    keep = frozenset(item for items in user_items for item in items if SEPARATOR in item)
+    names = NameVocabulary(runs, name_min_count, keep)
+    user = UserPhrases(
+        tuple(t for item in items for t in names.split(item)) for items in user_items
+    )
+    model = TokenModel(names, user, [], scanner.options.stopwords)
+
+    def chunks() -> Iterable[list[str]]:
+        return (model.prepare(chunk) for doc in scans() for chunk in doc)
+
+    model = TokenModel(names, user, fit_layers(chunks, settings), scanner.options.stopwords)
+    if corpus_max_share >= 1.0:
+        return model
+    df: Counter[str] = Counter()
+    for doc in scans():
+        df.update(set(model.phrased(doc)))
+    found = corpus_stopwords(df, n_documents, corpus_max_share)
+    return TokenModel(names, user, model.layers, scanner.options.stopwords, found)
+
+
+class Tokeniser:
+    """Text to tokens with a fitted model: the same steps the pipeline ran on the corpus."""
+
+    def __init__(self, scanner: Scanner, model: TokenModel):
+        self.scanner = scanner
+        self.model = model
+
+    def __call__(self, text: str) -> list[str]:
+        return self.model.tokens(self.scanner(text).chunks)
+
+
+def load_tokeniser(directory: str | Path) -> Tokeniser:
+    """The tokeniser saved in ``directory`` (``results/tokens/model``), for new documents."""
+    directory = Path(directory)
+    state = json.loads((directory / MODEL_FILE).read_text(encoding="utf-8"))
+    options = TokeniseOptions(
+        **{**state["options"], "stopwords": frozenset(state["options"]["stopwords"])}
+    )
+    names = NameVocabulary(
+        state["names"]["runs"], state["names"]["min_count"], frozenset(state["names"]["keep"])
+    )
+    user = UserPhrases(tuple(p.split(" ")) for p in state["user_phrases"])
+    layers = [
+        FrozenPhrases.load(str(directory / f"phrases_{i + 1}.pkl")) for i in range(state["layers"])
+    ]
+    model = TokenModel(
+        names, user, layers, frozenset(state["stopwords"]), state["corpus_stopwords"]
+    )
+    return Tokeniser(Scanner(options, frozenset(state["titles"]), state["join_names"]), model)
+
+
+def tokenise_texts(texts: list[str], settings: Settings) -> tuple[list[list[str]], TokenModel]:
+    """Both passes in memory, for texts that fit in it (tests, benchmarks, notebooks).
+
+    The pipeline runs the same steps on shards streamed from disk.
+    """
+    scanner = settings.scanner()
+    scans = [scanner(text).chunks for text in texts]
+    runs = Counter(
+        item for chunks in scans for chunk in chunks for item in chunk if SEPARATOR in item
+    )
+    model = fit_model(
+        lambda: scans,
+        runs,
+        len(texts),
+        scanner,
+        settings.phrases,
+        name_min_count=settings.name_min_count,
+        corpus_max_share=settings.corpus_stopwords_above,
+    )
+    return [model.tokens(chunks) for chunks in scans], model

@@ -1,0 +1,84 @@
+"""The ``tokenise`` section of the config, turned into the objects the steps need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from topicpipe.tokenise.names import TITLES
+from topicpipe.tokenise.phrases import PhraseSettings
+from topicpipe.tokenise.scan import Scanner
+from topicpipe.tokenise.stopwords import build_stopwords
+from topicpipe.tokenise.tokens import TokeniseOptions
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the tokenise steps read from the config."""
+
+    options: TokeniseOptions
+    titles: frozenset[str]
+    join_names: bool
+    name_min_count: int
+    phrases: PhraseSettings
+    corpus_stopwords_above: float
+    shards: int
+
+    def scanner(self) -> Scanner:
+        """The first-pass scanner these settings describe."""
+        return Scanner(self.options, self.titles, self.join_names)
+
+
+DEFAULTS: dict[str, Any] = {
+    "lowercase": True,
+    "normalise": "lemma",
+    "min_length": 3,
+    "numbers": "drop",
+    "extra_stopwords": [],
+    "news_stopwords": True,
+    "corpus_stopwords_above": 1.0,
+    "names": {"join": True, "min_count": 2, "extra_titles": []},
+    "phrases": {
+        "collocations": True,
+        "min_count": 5,
+        "threshold": 0.5,
+        "trigrams": True,
+        "user": [],
+    },
+    "shards": 1,
+}
+
+
+def settings_from_config(section: dict[str, Any] | None = None, **overrides: Any) -> Settings:
+    """Build ``Settings`` from the (schema-validated) ``tokenise`` config section.
+
+    Keys missing from ``section`` take ``DEFAULTS``; ``overrides`` replace keys (a dict
+    value updates that sub-section), e.g. ``settings_from_config(phrases={"min_count": 2})``.
+    """
+    section = {**DEFAULTS, **(section or {})}
+    for key, value in overrides.items():
+        section[key] = {**section[key], **value} if isinstance(value, dict) else value
+    names = section["names"]
+    phrases = section["phrases"]
+    options = TokeniseOptions(
+        lowercase=section["lowercase"],
+        normalise=section["normalise"],
+        min_length=section["min_length"],
+        keep_numbers=section["numbers"] == "keep",
+        stopwords=build_stopwords(section["extra_stopwords"], news=section["news_stopwords"]),
+    )
+    return Settings(
+        options=options,
+        titles=TITLES | {title.lower() for title in names["extra_titles"]},
+        join_names=names["join"],
+        name_min_count=names["min_count"],
+        phrases=PhraseSettings(
+            collocations=phrases["collocations"],
+            min_count=phrases["min_count"],
+            threshold=phrases["threshold"],
+            trigrams=phrases["trigrams"],
+            user=tuple(phrases["user"]),
+        ),
+        corpus_stopwords_above=section["corpus_stopwords_above"],
+        shards=section["shards"],
+    )

@@ -1,0 +1,70 @@
+"""Dictionary and pruning: order-independent ids, threshold arithmetic, exclusion reasons."""
+
+from __future__ import annotations
+
+from topicpipe.corpus import (
+    PruneSettings,
+    bag_of_words,
+    build_dictionary,
+    count_terms,
+    exclusion_reason,
+    prune,
+    split_empty,
+    vocabulary_rows,
+    vocabulary_size,
+)
+from topicpipe.tokenise.attrition import Tally, attrition_rows
+
+DOCS = [["iran", "oil", "sco"], ["oil", "russia"], ["oil", "iran", "iran"], ["deal"]]
+
+
+def test_term_ids_do_not_depend_on_document_order():
+    settings = PruneSettings(no_below=1, no_above=1.0, keep_n=None)
+    forward = build_dictionary(DOCS, settings)
+    backward = build_dictionary(list(reversed(DOCS)), settings)
+    assert forward.token2id == backward.token2id
+    assert list(forward.token2id) == sorted(forward.token2id)
+    assert forward.dfs == backward.dfs
+
+
+def test_vocabulary_size_agrees_with_gensim_filter_extremes():
+    counted = count_terms(DOCS)
+    dfs = list(counted.dfs.values())
+    for no_below in (1, 2, 3):
+        for no_above in (0.25, 0.5, 0.75, 1.0):
+            pruned = prune(counted, PruneSettings(no_below, no_above, None))
+            assert vocabulary_size(dfs, len(DOCS), no_below, no_above) == len(pruned)
+
+
+def test_vocabulary_rows_mark_pruned_terms():
+    counted = count_terms(DOCS)
+    pruned = prune(counted, PruneSettings(no_below=2, no_above=0.5, keep_n=None))
+    rows = {term: (df, cf, kept) for term, df, cf, kept in vocabulary_rows(counted, pruned)}
+    assert rows["iran"] == (2, 3, True)
+    assert rows["oil"][2] is False  # in 3 of 4 documents: above no_above
+    assert rows["deal"][2] is False  # in 1 document: below no_below
+
+
+def test_empty_documents_are_reported_with_why():
+    dictionary = prune(count_terms(DOCS), PruneSettings(no_below=2, no_above=1.0, keep_n=None))
+    documents = [("a", ["iran", "oil"]), ("b", []), ("c", ["deal"])]
+    empty = []
+    kept = list(split_empty(bag_of_words(documents, dictionary), empty.append))
+    assert [row.doc_id for row in kept] == ["a"]
+    reasons = {row.doc_id: exclusion_reason(row) for row in empty}
+    assert "tokenising" in reasons["b"] and "pruning" in reasons["c"]
+
+
+def test_attrition_rows_follow_the_pipeline_and_merge_across_shards():
+    first, second = Tally(), Tally()
+    first.add_fates([("Iran", "iran", 2), ("the", "the", 0), ("12", "12", 1)])
+    second.add_fates([("IRAN", "iran", 2), ("oil", "oil", 2)])
+    first.merge(second)
+    first.add("phrases", ["iran", "iran", "oil"])
+    rows = attrition_rows(first.counts(), 2, {"documents": 2, "tokens": 2, "vocabulary": 1})
+    assert [r["step"] for r in rows] == ["raw", "stopwords", "filters", "phrases", "pruning"]
+    raw, stop, filters = rows[0], rows[1], rows[2]
+    assert (raw["tokens"], raw["vocabulary"]) == (5, 4)
+    assert (stop["tokens"], stop["tokens_removed"]) == (4, 1)
+    assert (filters["tokens"], filters["vocabulary"]) == (3, 2)
+    assert rows[-1]["tokens_removed"] == 1

@@ -1,0 +1,60 @@
+"""Phrases: collocations from statistics, the user's list, corpus stopwords, the saved model."""
+
+from __future__ import annotations
+
+from topicpipe.tokenise import load_tokeniser, settings_from_config, tokenise_texts
+
+# Hand-written: "nuclear program" and "oil price" recur; "and" joins names that must stay apart.
+TEXTS = [
+    "The nuclear program worried diplomats while the oil price fell in winter.",
+    "Diplomats discussed the nuclear program and the oil price with Russia and Iran.",
+    "A new nuclear program review and rising oil price dominated talks in Vienna.",
+    "Inspectors visited the nuclear program sites; the oil price barely moved.",
+    "Russia and Iran signed papers on the nuclear program and the oil price.",
+    "Analysts expect the oil price to follow the nuclear program news from Vienna.",
+]
+
+
+def fit(**phrases):
+    settings = settings_from_config(phrases={"min_count": 3, "threshold": 0.3, **phrases})
+    return tokenise_texts(TEXTS, settings)
+
+
+def test_recurring_word_pairs_become_phrases():
+    documents, _ = fit()
+    found = {token for doc in documents for token in doc}
+    assert {"nuclear_program", "oil_price"} <= found
+
+
+def test_and_never_joins_names_into_a_phrase():
+    documents, _ = fit()
+    assert not any("_and_" in token for doc in documents for token in doc)
+
+
+def test_collocations_can_be_turned_off_and_user_phrases_still_join():
+    documents, _ = fit(collocations=False, user=["winter talks", "oil price"])
+    found = {token for doc in documents for token in doc}
+    assert "oil_price" in found and "nuclear_program" not in found
+
+
+def test_user_phrase_given_with_capitals_matches_the_name_in_the_text():
+    settings = settings_from_config(phrases={"user": ["North-South corridor"]})
+    documents, _ = tokenise_texts(["Trade on the North-South corridor grew."], settings)
+    assert "north-south_corridor" in documents[0]
+
+
+def test_corpus_stopwords_remove_terms_found_in_most_documents():
+    settings = settings_from_config(corpus_stopwords_above=0.9, phrases={"min_count": 3})
+    documents, model = tokenise_texts(TEXTS, settings)
+    assert "nuclear_program" in model.corpus_stopwords
+    assert not any("nuclear_program" in doc for doc in documents)
+    assert "vienna" not in model.corpus_stopwords
+
+
+def test_saved_model_tokenises_new_text_exactly_as_the_corpus(tmp_path):
+    settings = settings_from_config(phrases={"min_count": 3, "threshold": 0.3})
+    documents, model = tokenise_texts(TEXTS, settings)
+    model.save(tmp_path / "model", settings.scanner())
+    loaded = load_tokeniser(tmp_path / "model")
+    assert [loaded(text) for text in TEXTS] == documents
+    assert "nuclear_program" in loaded("Her nuclear program speech moved the oil price.")
