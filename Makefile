@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 CORES ?= all
 
-.PHONY: run test lint format report clean
+.PHONY: run test browser lint format report clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "topicpipe needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -20,7 +20,17 @@ $(STAMP): requirements.lock
 run: $(STAMP)
 	$(BIN)/snakemake --cores $(CORES) $(ARGS)
 
-test: $(STAMP)
+# The explorer's browser test drives Debian's Chromium; install it when missing and root
+# (as in CI). Elsewhere the test is skipped with the reason.
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing chromium and chromium-driver for the browser test"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+			|| echo "could not install chromium; the browser test will be skipped"; \
+	else echo "chromium/chromedriver missing (not root): the browser test will be skipped"; fi
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest $(ARGS)
 
 lint: $(STAMP)

@@ -1,12 +1,17 @@
 """Snakemake adapter: the top-terms-per-topic bar chart grid."""
 
 import pandas as pd
+
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.style import save_figure
 from topicpipe.plots.topic_terms import plot_topic_terms
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("figure_topic_terms", smk.log[0])
-terms = pd.read_csv(smk.input.topic_terms)
-save_figure(plot_topic_terms(terms, smk.params.top_n), smk.output.png, smk.params.dpi)
+terms = pd.read_csv(smk.input.topic_terms, keep_default_na=False)
+summary = pd.read_csv(smk.input.summary, keep_default_na=False)
+labels = dict(zip(summary["topic"], summary["label"], strict=True))
+save_figure(
+    plot_topic_terms(terms, smk.params.top_n, labels=labels), smk.output.png, smk.params.dpi
+)
 log.info("wrote %s and %s", smk.output.png, smk.output.svg)

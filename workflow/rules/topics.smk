@@ -10,12 +10,33 @@ rule topics:
             f"{RESULTS}/topics/topic_terms.csv",
             caption="../report/topic_terms_table.rst",
             category="2. Topics",
+            subcategory="Terms and labels",
+        ),
+        summary=report(
+            f"{RESULTS}/topics/topics.csv",
+            caption="../report/topics_table.rst",
+            category="2. Topics",
+            subcategory="Terms and labels",
         ),
         doc_topics=report(
             f"{RESULTS}/topics/doc_topics.csv",
             caption="../report/doc_topics_table.rst",
             category="2. Topics",
+            subcategory="Documents",
         ),
+        article_topics=report(
+            f"{RESULTS}/topics/article_topics.csv",
+            caption="../report/article_topics_table.rst",
+            category="2. Topics",
+            subcategory="Documents",
+        ),
+        representative=report(
+            f"{RESULTS}/topics/representative_docs.csv",
+            caption="../report/representative_table.rst",
+            category="2. Topics",
+            subcategory="Documents",
+        ),
+        representative_md=f"{RESULTS}/topics/representative_docs.md",
         markdown=f"{RESULTS}/topics/topics.md",
     log:
         f"{RESULTS}/logs/topics.log",
@@ -28,9 +49,81 @@ rule topics:
         mem_mb=4000,
         runtime=30,
     params:
-        top_n=config["topics"]["top_n"],
+        options=config["topics"],
+        labels=config.get("topic_labels", {}),
     script:
         "../../scripts/topics.py"
 
 
+rule prevalence:
+    input:
+        article_topics=rules.topics.output.article_topics,
+        summary=rules.topics.output.summary,
+    output:
+        over_time=report(
+            f"{RESULTS}/topics/prevalence_time.csv",
+            caption="../report/prevalence_time_table.rst",
+            category="2. Topics",
+            subcategory="Prevalence",
+        ),
+        by_group=report(
+            f"{RESULTS}/topics/prevalence_group.csv",
+            caption="../report/prevalence_group_table.rst",
+            category="2. Topics",
+            subcategory="Prevalence",
+        ),
+    log:
+        f"{RESULTS}/logs/prevalence.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/prevalence.tsv"
+    conda:
+        ENV
+    threads: 1
+    resources:
+        mem_mb=4000,
+        runtime=30,
+    params:
+        options=config["prevalence"],
+    script:
+        "../../scripts/prevalence.py"
+
+
+rule topic_maps:
+    input:
+        model=rules.model.output.model,
+        article_topics=rules.topics.output.article_topics,
+        summary=rules.topics.output.summary,
+    output:
+        intertopic=report(
+            f"{RESULTS}/topics/intertopic.csv",
+            caption="../report/intertopic_table.rst",
+            category="2. Topics",
+            subcategory="Maps",
+        ),
+        distances=report(
+            f"{RESULTS}/topics/topic_distances.csv",
+            caption="../report/topic_distances_table.rst",
+            category="2. Topics",
+            subcategory="Maps",
+        ),
+        correlation=report(
+            f"{RESULTS}/topics/topic_correlation.csv",
+            caption="../report/topic_correlation_table.rst",
+            category="2. Topics",
+            subcategory="Maps",
+        ),
+    log:
+        f"{RESULTS}/logs/topic_maps.log",
+    conda:
+        ENV
+    threads: 1
+    resources:
+        mem_mb=4000,
+        runtime=10,
+    script:
+        "../../scripts/topic_maps.py"
+
+
 TARGETS.extend(rules.topics.output)
+TARGETS.extend(rules.prevalence.output)
+TARGETS.extend(rules.topic_maps.output)

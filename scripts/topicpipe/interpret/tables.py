@@ -1,4 +1,4 @@
-"""Tidy tables of a fitted model: top terms per topic and topic shares per document."""
+"""Tidy tables of a fitted model: topic shares per document and a summary per topic."""
 
 from __future__ import annotations
 
@@ -7,47 +7,96 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from topicpipe.interpret.labels import display_label
+from topicpipe.interpret.term_rankings import top_by
+
 
 def topic_label(topic: int) -> str:
-    """The column name / label used for topic number ``topic`` everywhere (1-based)."""
+    """The column name used for topic number ``topic`` (0-based index) everywhere."""
     return f"topic_{topic + 1:02d}"
 
 
-def top_terms(phi: np.ndarray, terms: Sequence[str], top_n: int) -> pd.DataFrame:
-    """Top ``top_n`` terms of each topic by probability: columns topic, rank, term, weight.
-
-    Ties in weight are broken by term so that the table is stable.
-    """
-    rows = []
-    for k, weights in enumerate(phi):
-        order = sorted(range(len(terms)), key=lambda i: (-weights[i], terms[i]))[:top_n]
-        for rank, i in enumerate(order, start=1):
-            rows.append({"topic": k + 1, "rank": rank, "term": terms[i], "weight": weights[i]})
-    return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
+def topic_columns(table: pd.DataFrame) -> list[str]:
+    """The ``topic_NN`` share columns of a document table, in topic order."""
+    return [c for c in table.columns if c.startswith("topic_") and c[6:].isdigit()]
 
 
-def doc_topic_table(ids: Sequence[str], titles: Sequence[str], theta: np.ndarray) -> pd.DataFrame:
-    """One row per document: id, title, dominant topic, then one share column per topic."""
+def doc_topic_table(
+    ids: Sequence[str],
+    titles: Sequence[str],
+    theta: np.ndarray,
+    extra: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per document: id, title, any ``extra`` columns, dominant topic, then one
+    share column per topic."""
     table = pd.DataFrame({"id": list(ids), "title": list(titles)})
+    if extra is not None:
+        for column in extra.columns:
+            table[column] = extra[column].to_numpy()
     table["dominant_topic"] = theta.argmax(axis=1) + 1 if len(theta) else []
     for k in range(theta.shape[1]):
         table[topic_label(k)] = theta[:, k]
     return table
 
 
-def topics_markdown(terms: pd.DataFrame, theta: np.ndarray, top_n: int = 10) -> str:
-    """A readable page: each topic's prevalence and its top terms."""
-    prevalence = theta.mean(axis=0) if len(theta) else np.zeros(terms["topic"].nunique())
+def topic_summary(
+    labels: pd.DataFrame, terms: pd.DataFrame, theta: np.ndarray, top_n: int
+) -> pd.DataFrame:
+    """One row per topic: labels, prevalence (mean share over documents), documents it
+    dominates, and its top terms by probability and by FREX."""
+    k = len(labels)
+    prevalence = theta.mean(axis=0) if len(theta) else np.zeros(k)
+    dominant = np.bincount(theta.argmax(axis=1), minlength=k) if len(theta) else np.zeros(k)
+    table = labels.copy()
+    table["prevalence"] = prevalence
+    table["n_dominant"] = dominant.astype(int)
+    table["top_terms"] = [", ".join(top_by(terms, t, "rank", top_n)) for t in table["topic"]]
+    table["top_frex"] = [", ".join(top_by(terms, t, "rank_frex", top_n)) for t in table["topic"]]
+    return table
+
+
+def topics_markdown(summary: pd.DataFrame, terms: pd.DataFrame, top_n: int = 10) -> str:
+    """A readable page: per topic its label, prevalence and top terms under each ranking."""
     lines = [
         "# Topics",
         "",
-        f"Top {top_n} terms per topic by probability; prevalence is the "
-        "mean topic share over documents.",
+        "Prevalence is the mean topic share over documents. Terms are ranked four ways: "
+        "**probability** (frequent in the topic), **FREX** (frequent and exclusive to the "
+        "topic), **lift** (much more frequent in the topic than in the corpus; favours rare "
+        "terms) and **relevance** (LDAvis, a mix of probability and lift).",
         "",
-        "| topic | prevalence | top terms |",
-        "|---:|---:|---|",
+        "| topic | label | prevalence | documents dominated | top terms (probability) |",
+        "|---:|---|---:|---:|---|",
     ]
-    for topic, group in terms.groupby("topic", sort=True):
-        words = ", ".join(group.sort_values("rank")["term"].head(top_n))
-        lines.append(f"| {topic} | {prevalence[topic - 1]:.1%} | {words} |")
+    for row in summary.itertuples():
+        lines.append(
+            f"| {row.topic} | {_cell(row.label)} | {row.prevalence:.1%} | {row.n_dominant} "
+            f"| {_cell(row.top_terms)} |"
+        )
+    for row in summary.itertuples():
+        lines += ["", f"## {_cell(display_label(row.topic, row.label))}", ""]
+        lines.append(
+            f"Prevalence {row.prevalence:.1%}; dominant topic of {row.n_dominant} documents."
+        )
+        lines.append("")
+        for name, column in (
+            ("Probability", "rank"),
+            ("FREX", "rank_frex"),
+            ("Lift", "rank_lift"),
+            ("Relevance", "rank_relevance"),
+        ):
+            lines.append(
+                f"- **{name}**: {_cell(', '.join(top_by(terms, row.topic, column, top_n)))}"
+            )
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell and free of raw HTML."""
+    return (
+        str(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+    )

@@ -42,3 +42,33 @@ def save_figure(fig: plt.Figure, png_path: str | Path, dpi: int = 200) -> list[P
     fig.savefig(svg_path, bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
     return [png_path, svg_path]
+
+
+# Beyond 8 topics colours repeat; each further round of 8 gets its own hatch, so that
+# (colour, hatch) still tells topics apart in stacked areas and bubbles.
+HATCHES = ["", "////", "....", "xxxx", "\\\\\\\\", "oo", "++", "--"]
+# Diverging, colour-blind-safe colour map for signed values such as correlations.
+DIVERGING_CMAP = "PuOr_r"
+# Marks what is unreliable (few documents) or missing.
+MUTED = "#999999"
+
+
+def topic_hatch(topic_index: int) -> str:
+    """The hatch pattern of topic ``topic_index`` (0-based): none for the first 8 topics."""
+    return HATCHES[(topic_index // len(OKABE_ITO)) % len(HATCHES)]
+
+
+def shorten(text: str, width: int = 40) -> str:
+    """``text`` on one line, cut to ``width`` characters with "…"."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def placeholder_figure(title: str, message: str) -> plt.Figure:
+    """A small figure that says why a figure could not be drawn (e.g. no dates)."""
+    apply_style()
+    fig, ax = plt.subplots(figsize=(6.0, 2.2))
+    ax.set_axis_off()
+    ax.set_title(title, loc="left")
+    ax.text(0.0, 0.5, message, ha="left", va="center", wrap=True, fontsize=9, color="#333333")
+    return fig

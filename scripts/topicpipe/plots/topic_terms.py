@@ -3,36 +3,50 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from topicpipe.plots.style import apply_style, topic_colour
+from topicpipe.interpret.labels import display_label
+from topicpipe.plots.style import apply_style, shorten, topic_colour
 
 
-def plot_topic_terms(terms: pd.DataFrame, top_n: int = 10, columns: int = 5) -> plt.Figure:
-    """One panel per topic with its ``top_n`` terms by weight, largest on top."""
+def plot_topic_terms(
+    terms: pd.DataFrame,
+    top_n: int = 10,
+    columns: int = 5,
+    labels: Mapping[int, str] | None = None,
+) -> plt.Figure:
+    """One panel per topic with its ``top_n`` terms by probability, largest on top.
+
+    ``terms`` is the tidy topic_terms table (topic, rank, term, weight); ``labels`` maps
+    topic numbers to labels shown in the panel titles.
+    """
     apply_style()
+    labels = labels or {}
     topics = sorted(terms["topic"].unique())
     columns = max(1, min(columns, len(topics)))
     rows = math.ceil(len(topics) / columns)
     fig, axes = plt.subplots(
         rows,
         columns,
-        figsize=(2.3 * columns, 0.22 * top_n * rows + 0.6 * rows + 0.4),
+        figsize=(2.4 * columns, 0.2 * top_n * rows + 0.75 * rows + 0.5),
         squeeze=False,
+        layout="constrained",
     )
     for ax in axes.flat[len(topics) :]:
         ax.set_visible(False)
     for ax, topic in zip(axes.flat, topics, strict=False):
-        group = terms[terms["topic"] == topic].sort_values("rank").head(top_n)
+        group = terms[(terms["topic"] == topic) & (terms["rank"] <= top_n)].sort_values("rank")
         ax.barh(range(len(group)), group["weight"], color=topic_colour(topic - 1))
-        ax.set_yticks(range(len(group)), group["term"], fontsize=8)
+        ax.set_yticks(range(len(group)), [shorten(t, 18) for t in group["term"]], fontsize=8)
         ax.invert_yaxis()
-        ax.set_title(f"Topic {topic}", loc="left", fontweight="bold")
+        title = shorten(display_label(topic, labels.get(topic, "")), 28)
+        ax.set_title(title, loc="left", fontweight="bold", fontsize=8.5)
         ax.tick_params(axis="x", labelsize=7)
+        ax.xaxis.set_major_locator(plt.MaxNLocator(3))
         ax.set_xlim(0, group["weight"].max() * 1.05)
     fig.supxlabel("probability of term in topic", fontsize=9)
     fig.suptitle(f"Top {top_n} terms per topic", fontsize=11, x=0.01, ha="left")
-    fig.tight_layout()
     return fig

@@ -1,0 +1,162 @@
+"""Topic prevalence (mean topic share) per period and per group, with bootstrap intervals."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+# config value → pandas period frequency
+PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
+TIME_COLUMNS = [
+    "period",
+    "period_start",
+    "topic",
+    "label",
+    "n_documents",
+    "mean_share",
+    "ci_low",
+    "ci_high",
+    "few_documents",
+]
+GROUP_COLUMNS = [
+    "group_by",
+    "group",
+    "topic",
+    "label",
+    "n_documents",
+    "mean_share",
+    "ci_low",
+    "ci_high",
+    "few_documents",
+]
+
+
+def parse_dates(dates: Sequence[str]) -> pd.Series:
+    """ISO dates ("YYYY-MM-DD") as timestamps; empty or malformed ones become NaT."""
+    return pd.to_datetime(pd.Series(list(dates), dtype=object), format="%Y-%m-%d", errors="coerce")
+
+
+def bootstrap_mean(
+    theta: np.ndarray, n_boot: int, confidence: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Mean of each column of ``theta`` (n × K) and its percentile bootstrap interval.
+
+    Resampling documents with replacement is drawn as multinomial counts, so memory is
+    ``n_boot × n`` rather than ``n_boot × n × K``.
+    """
+    n = len(theta)
+    mean = theta.mean(axis=0)
+    if n < 2 or n_boot < 1:
+        return mean, mean.copy(), mean.copy()
+    counts = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot)
+    means = counts @ theta / n
+    tail = (1.0 - confidence) / 2.0
+    low, high = np.quantile(means, [tail, 1.0 - tail], axis=0)
+    return mean, low, high
+
+
+def _summaries(
+    theta: np.ndarray,
+    codes: np.ndarray,
+    n_levels: int,
+    labels: Mapping[int, str],
+    n_boot: int,
+    confidence: float,
+    min_documents: int,
+    seed: int,
+) -> list[dict]:
+    rng = np.random.default_rng(seed)
+    rows = []
+    for level in range(n_levels):
+        members = theta[codes == level]
+        n = len(members)
+        if n:
+            mean, low, high = bootstrap_mean(members, n_boot, confidence, rng)
+        else:
+            mean = low = high = np.full(theta.shape[1], np.nan)
+        for k in range(theta.shape[1]):
+            rows.append(
+                {
+                    "level": level,
+                    "topic": k + 1,
+                    "label": labels[k + 1],
+                    "n_documents": n,
+                    "mean_share": mean[k],
+                    "ci_low": low[k],
+                    "ci_high": high[k],
+                    "few_documents": n < min_documents,
+                }
+            )
+    return rows
+
+
+def prevalence_over_time(
+    theta: np.ndarray,
+    dates: Sequence[str],
+    labels: Mapping[int, str],
+    period: str = "month",
+    n_boot: int = 1000,
+    confidence: float = 0.95,
+    min_documents: int = 5,
+    seed: int = 42,
+) -> pd.DataFrame:
+    """Mean topic share per period, one row per (period, topic), every period between the
+    first and last dated document included (empty ones with ``n_documents`` 0 and no mean).
+
+    Undated documents are left out. ``few_documents`` flags periods with fewer than
+    ``min_documents`` documents, whose means are unreliable.
+    """
+    parsed = parse_dates(dates)
+    dated = parsed.notna().to_numpy()
+    if not dated.any():
+        return pd.DataFrame(columns=TIME_COLUMNS)
+    periods = parsed[dated].dt.to_period(PERIODS[period])
+    every = pd.period_range(periods.min(), periods.max(), freq=PERIODS[period])
+    codes = every.get_indexer(pd.PeriodIndex(periods))
+    rows = _summaries(
+        theta[dated], codes, len(every), labels, n_boot, confidence, min_documents, seed
+    )
+    table = pd.DataFrame(rows)
+    table.insert(0, "period", [str(every[i]) for i in table.pop("level")])
+    starts = {str(p): p.start_time.strftime("%Y-%m-%d") for p in every}
+    table.insert(1, "period_start", table["period"].map(starts))
+    return table[TIME_COLUMNS]
+
+
+def prevalence_by_group(
+    theta: np.ndarray,
+    groups: Sequence[str],
+    labels: Mapping[int, str],
+    group_by: str,
+    n_boot: int = 1000,
+    confidence: float = 0.95,
+    min_documents: int = 5,
+    seed: int = 42,
+) -> pd.DataFrame:
+    """Mean topic share per group (e.g. per outlet), one row per (group, topic).
+
+    Groups are ordered by number of documents (most first), then by name; documents with
+    an empty group value are left out.
+    """
+    values = pd.Series(list(groups), dtype=object).fillna("").astype(str).str.strip()
+    known = (values != "").to_numpy()
+    if not known.any():
+        return pd.DataFrame(columns=GROUP_COLUMNS)
+    counts = values[known].value_counts()
+    order = sorted(counts.index, key=lambda g: (-counts[g], g))
+    codes = pd.Index(order).get_indexer(values[known])
+    rows = _summaries(
+        theta[known], codes, len(order), labels, n_boot, confidence, min_documents, seed
+    )
+    table = pd.DataFrame(rows)
+    table.insert(0, "group", [order[i] for i in table.pop("level")])
+    table.insert(0, "group_by", group_by)
+    return table[GROUP_COLUMNS]
+
+
+def placeholder(reason: str) -> pd.DataFrame:
+    """The table written instead of a prevalence table that cannot be computed."""
+    return pd.DataFrame({"note": [reason]})

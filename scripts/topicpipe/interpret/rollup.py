@@ -1,0 +1,44 @@
+"""Paragraph → article roll-up of topic shares.
+
+When ingest splits articles into paragraphs (records whose ``parent_id`` differs from
+their ``id``), the model sees paragraphs; readers want articles. An article's topic
+shares are its paragraphs' shares weighted by their token counts, i.e. the share of the
+article's modelled tokens assigned to each topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+
+def has_sub_units(ids: Sequence[str], parent_ids: Sequence[str]) -> bool:
+    """True when any modelled document is part of a larger one (paragraph units)."""
+    return any(doc_id != parent for doc_id, parent in zip(ids, parent_ids, strict=True))
+
+
+def roll_up(
+    parent_ids: Sequence[str], n_tokens: Sequence[float], theta: np.ndarray
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Token-weighted topic shares per parent, parents in order of first appearance.
+
+    Returns (parent ids, shares (P × K, rows sum to 1), units per parent, tokens per parent).
+    A parent whose units have no tokens gets the plain mean of its units' shares.
+    """
+    codes, parents = pd.factorize(pd.Series(list(parent_ids), dtype=object), sort=False)
+    weights = np.asarray(n_tokens, dtype=np.float64)
+    n_parents = len(parents)
+    weighted = np.zeros((n_parents, theta.shape[1]))
+    np.add.at(weighted, codes, theta * weights[:, np.newaxis])
+    plain = np.zeros_like(weighted)
+    np.add.at(plain, codes, theta)
+    tokens = np.bincount(codes, weights=weights, minlength=n_parents)
+    units = np.bincount(codes, minlength=n_parents)
+    shares = np.where(
+        tokens[:, np.newaxis] > 0,
+        weighted / np.where(tokens > 0, tokens, 1.0)[:, np.newaxis],
+        plain / np.maximum(units, 1)[:, np.newaxis],
+    )
+    return [str(p) for p in parents], shares, units, tokens

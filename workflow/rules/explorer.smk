@@ -1,0 +1,32 @@
+rule explorer:
+    input:
+        model=rules.model.output.model,
+        corpus=rules.corpus.output.corpus,
+        dictionary=rules.corpus.output.dictionary,
+        summary=rules.topics.output.summary,
+        representative=rules.topics.output.representative,
+        over_time=rules.prevalence.output.over_time,
+        intertopic=rules.topic_maps.output.intertopic,
+    output:
+        html=report(
+            f"{RESULTS}/explorer.html",
+            caption="../report/explorer.rst",
+            category="5. Explorer",
+        ),
+    log:
+        f"{RESULTS}/logs/explorer.log",
+    conda:
+        ENV
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    params:
+        relevance_lambda=config["topics"]["relevance_lambda"],
+        period=config["prevalence"]["period"],
+        corpus=config["corpus"],
+    script:
+        "../../scripts/explorer.py"
+
+
+TARGETS.append(rules.explorer.output.html)
