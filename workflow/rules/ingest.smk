@@ -1,11 +1,29 @@
 rule ingest:
     input:
-        CORPUS_PATH,
+        corpus=CORPUS_PATH,
+        # A changed sidecar re-runs ingest.
+        metadata=config["ingest"]["metadata"] or [],
     output:
         documents=f"{RESULTS}/ingest/documents.jsonl",
         manifest=report(
             f"{RESULTS}/ingest/manifest.csv",
-            caption="../report/manifest.rst",
+            caption="../report/ingest_manifest.rst",
+            category="1. Corpus",
+        ),
+        summary=f"{RESULTS}/ingest/summary.json",
+        summary_md=report(
+            f"{RESULTS}/ingest/summary.md",
+            caption="../report/ingest_summary.rst",
+            category="1. Corpus",
+        ),
+        duplicates=report(
+            f"{RESULTS}/ingest/duplicates.csv",
+            caption="../report/ingest_duplicates.rst",
+            category="1. Corpus",
+        ),
+        boilerplate=report(
+            f"{RESULTS}/ingest/boilerplate_removed.csv",
+            caption="../report/ingest_boilerplate.rst",
             category="1. Corpus",
         ),
     log:
@@ -24,4 +42,11 @@ rule ingest:
         "../../scripts/ingest.py"
 
 
-TARGETS.append(rules.ingest.output.manifest)
+TARGETS.extend(
+    [
+        rules.ingest.output.manifest,
+        rules.ingest.output.summary_md,
+        rules.ingest.output.duplicates,
+        rules.ingest.output.boilerplate,
+    ]
+)
