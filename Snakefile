@@ -24,13 +24,18 @@ config.update(
 validate(config, SCHEMA)
 
 
+report: "workflow/report/workflow.rst"
+
+
 include: "workflow/rules/common.smk"
 include: "workflow/rules/ingest.smk"
 include: "workflow/rules/tokenise.smk"
 include: "workflow/rules/corpus.smk"
 include: "workflow/rules/model.smk"
+include: "workflow/rules/evaluate.smk"
 include: "workflow/rules/topics.smk"
 include: "workflow/rules/figures.smk"
+include: "workflow/rules/explorer.smk"
 include: "workflow/rules/provenance.smk"
 
 

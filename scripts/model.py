@@ -1,29 +1,19 @@
-"""Snakemake adapter for the model stage: train one topic model and save it."""
+"""Snakemake adapter for the model stage: the selected model of the sweep becomes the
+final model that every later stage reads (``results/model/``)."""
 
-import logging
+import json
+import shutil
+from pathlib import Path
 
-from gensim.corpora import Dictionary, MmCorpus
-from topicpipe.engines import get_engine
+from topicpipe.engines import load_model
 from topicpipe.logsetup import get_logger
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("model", smk.log[0])
-# gensim reports its training progress through the standard logging module.
-gensim_log = logging.getLogger("gensim")
-gensim_log.handlers = log.handlers
-gensim_log.setLevel(logging.INFO)
 
-params = dict(smk.params.options)
-corpus = MmCorpus(smk.input.corpus)
-dictionary = Dictionary.load(smk.input.dictionary)
-log.info(
-    "training %s with K=%d on %d documents, %d terms (seed %d)",
-    params["engine"],
-    params["num_topics"],
-    len(corpus),
-    len(dictionary),
-    params["random_state"],
-)
-model = get_engine(params["engine"]).train(corpus, len(dictionary), params)
-model.save(smk.output.model)
-log.info("saved model to %s", smk.output.model)
+selected = json.loads(Path(smk.input.selected).read_text(encoding="utf-8"))
+by_name = {Path(directory).parent.name: directory for directory in smk.input.models}
+source = by_name[selected["model"]]
+shutil.copytree(source, smk.output.model)
+model = load_model(smk.output.model)
+log.info("final model: %s (K=%d) copied from %s", selected["model"], model.num_topics, source)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 Bow = list[tuple[int, float]]
+# Called after every training pass with the pass number (from 1) and the model so far.
+PassHook = Callable[[int, "TopicEngine"], None]
 
 
 class TopicEngine(ABC):
@@ -28,8 +30,18 @@ class TopicEngine(ABC):
 
     @classmethod
     @abstractmethod
-    def train(cls, corpus: Iterable[Bow], num_terms: int, params: dict[str, Any]) -> TopicEngine:
-        """Fit a model on a re-iterable bag-of-words corpus with term ids below ``num_terms``."""
+    def train(
+        cls,
+        corpus: Iterable[Bow],
+        num_terms: int,
+        params: dict[str, Any],
+        on_pass: PassHook | None = None,
+    ) -> TopicEngine:
+        """Fit a model on a re-iterable bag-of-words corpus with term ids below ``num_terms``.
+
+        ``on_pass``, if given, is called after each pass over the corpus (to follow
+        convergence); it must not change the model, and it does not change the result.
+        """
 
     @property
     @abstractmethod

@@ -13,8 +13,9 @@ from typing import Any
 
 import numpy as np
 from gensim.models import LdaModel
+from gensim.models.callbacks import Metric
 
-from topicpipe.engines.base import Bow, TopicEngine, normalise_rows
+from topicpipe.engines.base import Bow, PassHook, TopicEngine, normalise_rows
 
 MODEL_FILE = "lda.gensim"
 
@@ -29,7 +30,13 @@ class GensimLda(TopicEngine):
         self.model = model
 
     @classmethod
-    def train(cls, corpus: Iterable[Bow], num_terms: int, params: dict[str, Any]) -> GensimLda:
+    def train(
+        cls,
+        corpus: Iterable[Bow],
+        num_terms: int,
+        params: dict[str, Any],
+        on_pass: PassHook | None = None,
+    ) -> GensimLda:
         """Train ``LdaModel``; ``params`` holds num_topics, passes, iterations, alpha, eta,
         random_state, chunksize and eval_every (all with defaults)."""
         # gensim logs per-chunk progress (and perplexity when eval_every is set) at INFO.
@@ -46,7 +53,10 @@ class GensimLda(TopicEngine):
             chunksize=int(params.get("chunksize", 2000)),
             eval_every=params.get("eval_every"),
             minimum_probability=0.0,
+            callbacks=[_PassCallback(cls, params, on_pass)] if on_pass else None,
         )
+        # The hook is not part of the model (and a closure cannot be pickled by ``save``).
+        model.callbacks = None
         return cls(model, params)
 
     @property
@@ -75,3 +85,21 @@ class GensimLda(TopicEngine):
     @classmethod
     def _load_state(cls, directory: Path, params: dict[str, Any]) -> GensimLda:
         return cls(LdaModel.load(str(directory / MODEL_FILE)), params)
+
+
+class _PassCallback(Metric):
+    """gensim calls ``get_value`` at the end of every pass; we forward it to the hook."""
+
+    def __init__(self, engine: type[GensimLda], params: dict[str, Any], hook: PassHook):
+        self.engine, self.params, self.hook = engine, params, hook
+        self.logger, self.title, self.passes_done = None, "pass_hook", 0
+
+    def get_value(self, **kwargs: Any) -> float:
+        model = kwargs["model"]
+        self.passes_done += 1
+        # Inference draws from the model's random state; restore it so that following
+        # training does not depend on whether a hook ran.
+        state = model.random_state.get_state()
+        self.hook(self.passes_done, self.engine(model, self.params))
+        model.random_state.set_state(state)
+        return float(self.passes_done)

@@ -1,0 +1,49 @@
+"""Snakemake adapter: figures of the sweep (metrics by K, coherence vs exclusivity,
+convergence) and the chosen model's per-topic diagnostics."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+from gensim.corpora import Dictionary
+
+from topicpipe.engines import load_model
+from topicpipe.evaluate.scoring import top_term_ids
+from topicpipe.logsetup import get_logger
+from topicpipe.plots.diagnostics import plot_topic_diagnostics
+from topicpipe.plots.metrics import plot_coherence_exclusivity, plot_convergence, plot_metrics_by_k
+from topicpipe.plots.style import save_figure
+
+smk = snakemake  # noqa: F821 (injected by Snakemake)
+log = get_logger("figure_evaluation", smk.log[0])
+dpi = smk.params.dpi
+
+metrics = pd.read_csv(smk.input.metrics)
+topics = pd.read_csv(smk.input.topics)
+selected = json.loads(Path(smk.input.selected).read_text(encoding="utf-8"))
+save_figure(plot_metrics_by_k(metrics, selected["k"]), smk.output.metrics, dpi)
+save_figure(plot_coherence_exclusivity(metrics, selected["model"]), smk.output.scatter, dpi)
+
+convergence = pd.concat(
+    [
+        pd.read_csv(path).assign(k=fit["k"], seed=fit["seed"])
+        for path, fit in zip(
+            smk.input.convergence,
+            (json.loads(Path(p).read_text(encoding="utf-8")) for p in smk.input.fits),
+            strict=True,
+        )
+    ]
+)
+if convergence.empty:
+    log.warning("no held-out documents, so no convergence curve")
+save_figure(plot_convergence(convergence), smk.output.convergence, dpi)
+
+dictionary = Dictionary.load(smk.input.dictionary)
+phi = load_model(smk.input.model).topic_term_matrix()
+labels = [
+    f"{i + 1}: " + " ".join(dictionary[int(t)] for t in row)
+    for i, row in enumerate(top_term_ids(phi, 3))
+]
+chosen = topics[topics["model"] == selected["model"]].sort_values("topic")
+save_figure(plot_topic_diagnostics(chosen, labels), smk.output.diagnostics, dpi)
+log.info("wrote the evaluation figures for %d models", len(metrics))
