@@ -3,6 +3,7 @@
 import json
 
 import pandas as pd
+
 from topicpipe.logsetup import get_logger
 from topicpipe.provenance import provenance_record
 

@@ -10,9 +10,8 @@ import pandas as pd
 # config value → pandas period frequency
 PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
-TIME_COLUMNS = [
-    "period",
-    "period_start",
+# Columns shared by the time and the group tables, after their own key columns.
+_SHARE_COLUMNS = [
     "topic",
     "label",
     "n_documents",
@@ -21,17 +20,8 @@ TIME_COLUMNS = [
     "ci_high",
     "few_documents",
 ]
-GROUP_COLUMNS = [
-    "group_by",
-    "group",
-    "topic",
-    "label",
-    "n_documents",
-    "mean_share",
-    "ci_low",
-    "ci_high",
-    "few_documents",
-]
+TIME_COLUMNS = ["period", "period_start", *_SHARE_COLUMNS]
+GROUP_COLUMNS = ["group_by", "group", *_SHARE_COLUMNS]
 
 
 def parse_dates(dates: Sequence[str]) -> pd.Series:
