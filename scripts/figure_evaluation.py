@@ -5,10 +5,8 @@ import json
 from pathlib import Path
 
 import pandas as pd
-from gensim.corpora import Dictionary
 
-from topicpipe.engines import load_model
-from topicpipe.evaluate.scoring import top_term_ids
+from topicpipe.interpret.labels import display_label
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.diagnostics import plot_topic_diagnostics
 from topicpipe.plots.metrics import plot_coherence_exclusivity, plot_convergence, plot_metrics_by_k
@@ -38,11 +36,10 @@ if convergence.empty:
     log.warning("no held-out documents, so no convergence curve")
 save_figure(plot_convergence(convergence), smk.output.convergence, dpi)
 
-dictionary = Dictionary.load(smk.input.dictionary)
-phi = load_model(smk.input.model).topic_term_matrix()
+# The same topic names as every other figure and table (human label or top FREX terms).
+summary = pd.read_csv(smk.input.labels).sort_values("topic")
 labels = [
-    f"{i + 1}: " + " ".join(dictionary[int(t)] for t in row)
-    for i, row in enumerate(top_term_ids(phi, 3))
+    display_label(t, label) for t, label in zip(summary["topic"], summary["label"], strict=True)
 ]
 chosen = topics[topics["model"] == selected["model"]].sort_values("topic")
 save_figure(plot_topic_diagnostics(chosen, labels), smk.output.diagnostics, dpi)

@@ -66,8 +66,7 @@ rule figure_evaluation:
         metrics=rules.evaluate.output.metrics,
         topics=rules.evaluate.output.topics,
         selected=rules.select_model.output.selected,
-        model=rules.model.output.model,
-        dictionary=rules.corpus.output.dictionary,
+        labels=f"{RESULTS}/topics/topics.csv",
         convergence=SWEEP_FILES["convergence.csv"],
         fits=SWEEP_FILES["fit.json"],
     output:

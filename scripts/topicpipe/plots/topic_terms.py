@@ -37,8 +37,11 @@ def plot_topic_terms(
     )
     for ax in axes.flat[len(topics) :]:
         ax.set_visible(False)
+    shown = terms[terms["rank"] <= top_n]
+    # One x scale for every panel, so bar lengths compare across topics.
+    x_max = shown["weight"].max() * 1.05
     for ax, topic in zip(axes.flat, topics, strict=False):
-        group = terms[(terms["topic"] == topic) & (terms["rank"] <= top_n)].sort_values("rank")
+        group = shown[shown["topic"] == topic].sort_values("rank")
         ax.barh(range(len(group)), group["weight"], color=topic_colour(topic - 1))
         ax.set_yticks(range(len(group)), [shorten(t, 18) for t in group["term"]], fontsize=8)
         ax.invert_yaxis()
@@ -46,7 +49,7 @@ def plot_topic_terms(
         ax.set_title(title, loc="left", fontweight="bold", fontsize=8.5)
         ax.tick_params(axis="x", labelsize=7)
         ax.xaxis.set_major_locator(plt.MaxNLocator(3))
-        ax.set_xlim(0, group["weight"].max() * 1.05)
+        ax.set_xlim(0, x_max)
     fig.supxlabel("probability of term in topic", fontsize=9)
     fig.suptitle(f"Top {top_n} terms per topic", fontsize=11, x=0.01, ha="left")
     return fig
