@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import PercentFormatter
 
 from topicpipe.interpret.labels import display_label
 from topicpipe.plots.style import MUTED, SEQUENTIAL_CMAP, apply_style, shorten
@@ -62,7 +63,10 @@ def plot_prevalence_group(table: pd.DataFrame, max_groups: int, min_documents: i
             tick.set_color(MUTED)
     ax.set_ylabel(f"{group_by} (documents)")
     ax.spines[["left", "bottom"]].set_visible(False)
-    fig.colorbar(image, ax=ax, label="mean topic share (numbers: %)", fraction=0.04, pad=0.02)
+    bar = fig.colorbar(image, ax=ax, label="mean topic share", fraction=0.04, pad=0.02)
+    # The cells print percentages, so the scale speaks in percent too.
+    bar.formatter = PercentFormatter(xmax=1.0, decimals=0)
+    bar.update_ticks()
     shown = (
         f"the {len(groups)} largest of {len(sizes)} groups"
         if len(sizes) > len(groups)
