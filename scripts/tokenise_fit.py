@@ -2,45 +2,27 @@
 
 import csv
 import json
-from collections import Counter
 
 from topicpipe.logsetup import get_logger
-from topicpipe.tokenise import fit_model
 from topicpipe.tokenise.settings import settings_from_config
-from topicpipe.tokenise.shards import interleave
+from topicpipe.tokenise.stage import ScanSummary, fit
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("tokenise_fit", smk.log[0])
 settings = settings_from_config(smk.params.options)
 
-runs: Counter[str] = Counter()
-n_documents = 0
+summaries = []
 for path in smk.input.counts:
     with open(path, encoding="utf-8") as handle:
-        counts = json.load(handle)
-    runs.update(counts["runs"])
-    n_documents += counts["documents"]
-log.info("%d documents, %d distinct multi-word name runs", n_documents, len(runs))
+        summaries.append(ScanSummary.from_dict(json.load(handle)))
+n_documents = sum(summary.documents for summary in summaries)
+log.info("%d documents in %d shards", n_documents, len(summaries))
 
-
-def scans():
-    # Document order, whatever the number of shards.
-    return (json.loads(line)["chunks"] for line in interleave(list(smk.input.scans)))
-
-
-scanner = settings.scanner()
-model = fit_model(
-    scans,
-    runs,
-    n_documents,
-    scanner,
-    settings.phrases,
-    name_min_count=settings.name_min_count,
-    corpus_max_share=settings.corpus_stopwords_above,
-)
-model.save(smk.output.model, scanner)
+model = fit(list(smk.input.scans), summaries, settings)
+model.save(smk.output.model, settings.scanner())
 log.info(
-    "learnt %d phrase layers, %d corpus stopwords; model saved to %s",
+    "%d multi-word name runs; learnt %d phrase layers, %d corpus stopwords; model saved to %s",
+    len(model.names.runs),
     len(model.layers),
     len(model.corpus_stopwords),
     smk.output.model,

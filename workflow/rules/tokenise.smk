@@ -10,7 +10,7 @@ rule tokenise_scan:
     input:
         documents=rules.ingest.output.documents,
     output:
-        scan=temp(f"{TOKEN_SHARD_DIR}/{{shard}}.scan.jsonl"),
+        scan=temp(f"{TOKEN_SHARD_DIR}/{{shard}}.scan.txt"),
         counts=f"{TOKEN_SHARD_DIR}/{{shard}}.counts.json",
     log:
         f"{RESULTS}/logs/tokenise_scan/{{shard}}.log",
@@ -32,7 +32,7 @@ rule tokenise_scan:
 
 rule tokenise_fit:
     input:
-        scans=expand(f"{TOKEN_SHARD_DIR}/{{shard}}.scan.jsonl", shard=TOKEN_SHARDS),
+        scans=expand(f"{TOKEN_SHARD_DIR}/{{shard}}.scan.txt", shard=TOKEN_SHARDS),
         counts=expand(f"{TOKEN_SHARD_DIR}/{{shard}}.counts.json", shard=TOKEN_SHARDS),
     output:
         model=directory(f"{RESULTS}/tokens/model"),
@@ -59,7 +59,7 @@ rule tokenise_fit:
 
 rule tokenise_shard:
     input:
-        scan=f"{TOKEN_SHARD_DIR}/{{shard}}.scan.jsonl",
+        scan=f"{TOKEN_SHARD_DIR}/{{shard}}.scan.txt",
         model=rules.tokenise_fit.output.model,
     output:
         tokens=temp(f"{TOKEN_SHARD_DIR}/{{shard}}.tokens.jsonl"),

@@ -6,6 +6,7 @@ uniting vocabularies, so the report is the same for any shard count.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,6 +29,8 @@ class Tally:
         self.documents: dict[str, int] = {}
         self.tokens: dict[str, int] = {}
         self.vocabulary: dict[str, set[str]] = {}
+        # Word fates are counted as they come and turned into step counts when asked.
+        self._fates: Counter[tuple[str, str, int]] = Counter()
 
     def add(self, step: str, tokens: Iterable[str]) -> None:
         """Count one document's ``tokens`` after ``step``."""
@@ -39,12 +42,40 @@ class Tally:
     def add_fates(self, fates: Iterable[tuple[str, str, int]]) -> None:
         """Count one document's first three steps from its words' fates (see ``scan``)."""
         fates = list(fates)
-        self.add("raw", (raw.lower() for raw, _, _ in fates))
-        self.add("stopwords", (raw.lower() for raw, _, fate in fates if fate != STOPPED))
-        self.add("filters", (token for _, token, fate in fates if fate == KEPT))
+        documents = self.documents
+        documents["raw"] = documents.get("raw", 0) + bool(fates)
+        documents["stopwords"] = documents.get("stopwords", 0) + any(
+            fate != STOPPED for _, _, fate in fates
+        )
+        documents["filters"] = documents.get("filters", 0) + any(
+            fate == KEPT for _, _, fate in fates
+        )
+        self._fates.update(fates)
+
+    def _fold_fates(self) -> None:
+        """Add the counted fates to the first three steps' tokens and vocabularies."""
+        if "raw" not in self.documents:
+            return
+        steps = {step: (0, set()) for step in ("raw", "stopwords", "filters")}
+        for (raw, token, fate), n in self._fates.items():
+            lower = raw.lower()
+            counted = [("raw", lower)]
+            if fate != STOPPED:
+                counted.append(("stopwords", lower))
+            if fate == KEPT:
+                counted.append(("filters", token))
+            for step, form in counted:
+                tokens, vocabulary = steps[step]
+                vocabulary.add(form)
+                steps[step] = (tokens + n, vocabulary)
+        for step, (tokens, vocabulary) in steps.items():
+            self.tokens[step] = self.tokens.get(step, 0) + tokens
+            self.vocabulary.setdefault(step, set()).update(vocabulary)
+        self._fates.clear()
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Per step: documents, tokens and vocabulary size."""
+        self._fold_fates()
         return {
             step: {
                 "documents": self.documents[step],
@@ -56,12 +87,15 @@ class Tally:
 
     def merge(self, other: Tally) -> None:
         """Add ``other``'s counts to these."""
+        self._fold_fates()
+        other._fold_fates()
         for step in other.tokens:
             self.documents[step] = self.documents.get(step, 0) + other.documents[step]
             self.tokens[step] = self.tokens.get(step, 0) + other.tokens[step]
             self.vocabulary.setdefault(step, set()).update(other.vocabulary[step])
 
     def to_dict(self) -> dict[str, Any]:
+        self._fold_fates()
         return {
             step: {
                 "documents": self.documents[step],

@@ -14,10 +14,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from gensim.models.phrases import FrozenPhrases
-
 from topicpipe.tokenise.names import SEPARATOR, NameVocabulary
-from topicpipe.tokenise.phrases import PhraseSettings, UserPhrases, apply_layers, fit_layers
+from topicpipe.tokenise.phrases import PhraseLayer, PhraseSettings, UserPhrases, fit_layers
 from topicpipe.tokenise.scan import PHRASE_CONNECTORS, Chunks, Scanner
 from topicpipe.tokenise.settings import Settings
 from topicpipe.tokenise.stopwords import corpus_stopwords
@@ -32,13 +30,18 @@ class TokenModel:
 
     names: NameVocabulary
     user: UserPhrases
-    layers: list[FrozenPhrases]
+    layers: list[PhraseLayer]
     stopwords: frozenset[str]
     corpus_stopwords: dict[str, int] = field(default_factory=dict)
     name_tokens: set[str] = field(default_factory=set)
 
     def prepare(self, chunk: list[str]) -> list[str]:
         """A chunk with its names joined (or split) and the user's phrases joined."""
+        if SEPARATOR in "".join(chunk):
+            chunk = self._names(chunk)
+        return self.user(chunk)
+
+    def _names(self, chunk: list[str]) -> list[str]:
         tokens: list[str] = []
         for item in chunk:
             if SEPARATOR in item:
@@ -48,13 +51,28 @@ class TokenModel:
                 tokens.extend(parts)
             else:
                 tokens.append(item)
-        return self.user(tokens)
+        return tokens
+
+    def prepared(self, chunks: Chunks) -> Chunks:
+        """A document's chunks, each through ``prepare``."""
+        if self.user.by_first:
+            return [self.prepare(chunk) for chunk in chunks]
+        # Without user phrases only the chunks that hold a name run change.
+        names = self._names
+        return [names(chunk) if SEPARATOR in "".join(chunk) else chunk for chunk in chunks]
 
     def phrased(self, chunks: Chunks) -> list[str]:
         """A document's tokens with names and phrases joined, before corpus stopwords."""
         out: list[str] = []
-        for chunk in apply_layers(self.layers, map(self.prepare, chunks)):
-            out.extend(token for token in chunk if token not in PHRASE_CONNECTORS)
+        layers = [(layer.starts.isdisjoint, layer.join) for layer in self.layers]
+        for chunk in self.prepared(chunks):
+            for cannot_join, join in layers:
+                if not cannot_join(chunk):
+                    chunk = join(chunk)
+            if PHRASE_CONNECTORS.isdisjoint(chunk):
+                out += chunk
+            else:
+                out += [token for token in chunk if token not in PHRASE_CONNECTORS]
         return out
 
     def without_corpus_stopwords(self, tokens: list[str]) -> list[str]:
@@ -116,10 +134,10 @@ def fit_model(
     )
     model = TokenModel(names, user, [], scanner.options.stopwords)
 
-    def chunks() -> Iterable[list[str]]:
-        return (model.prepare(chunk) for doc in scans() for chunk in doc)
+    def documents() -> Iterable[Chunks]:
+        return map(model.prepared, scans())
 
-    model = TokenModel(names, user, fit_layers(chunks, settings), scanner.options.stopwords)
+    model = TokenModel(names, user, fit_layers(documents, settings), scanner.options.stopwords)
     if corpus_max_share >= 1.0:
         return model
     df: Counter[str] = Counter()
@@ -152,7 +170,7 @@ def load_tokeniser(directory: str | Path) -> Tokeniser:
     )
     user = UserPhrases(tuple(p.split(" ")) for p in state["user_phrases"])
     layers = [
-        FrozenPhrases.load(str(directory / f"phrases_{i + 1}.pkl")) for i in range(state["layers"])
+        PhraseLayer.load(str(directory / f"phrases_{i + 1}.pkl")) for i in range(state["layers"])
     ]
     model = TokenModel(
         names, user, layers, frozenset(state["stopwords"]), state["corpus_stopwords"]

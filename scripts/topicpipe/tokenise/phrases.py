@@ -3,17 +3,30 @@
 Collocations are learnt in layers: the first joins pairs ("nuclear_program"),
 the second runs over the first's output and so adds trigrams. Connector words
 may sit inside a phrase but never start or end one.
+
+gensim scores and stores the phrases (``FrozenPhrases``, saved with the model);
+counting and applying them is done here, with the same results, because gensim
+does both one Python step per word. ``PhraseCounts`` collects exactly the
+counts ``Phrases.add_vocab`` would, mostly in bulk; ``PhraseLayer`` joins
+exactly what ``FrozenPhrases[chunk]`` joins, and passes over a chunk without
+a word that can start a phrase in one set operation. The second layer's counts
+are the first's, corrected for the chunks the first layer changed.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from gensim.models.phrases import FrozenPhrases, Phrases
 
 from topicpipe.tokenise.names import JOINER
-from topicpipe.tokenise.scan import PHRASE_CONNECTORS
+from topicpipe.tokenise.scan import Chunks
+from topicpipe.tokenise.tokens import PHRASE_CONNECTORS
+
+# Tokens counted in one bulk update (bounded, so memory does not grow with the corpus).
+_BATCH = 50_000
 
 
 @dataclass(frozen=True)
@@ -27,41 +40,191 @@ class PhraseSettings:
     user: tuple[str, ...] = ()
 
 
-def fit_layers(
-    chunks: Callable[[], Iterable[list[str]]], settings: PhraseSettings
-) -> list[FrozenPhrases]:
-    """Learn the collocation layers from ``chunks()``, a stream read once per layer."""
-    layers: list[FrozenPhrases] = []
-    if not settings.collocations:
-        return layers
-    for _ in range(2 if settings.trigrams else 1):
+class PhraseCounts:
+    """Word and word-pair counts of a stream of chunks, as gensim's ``Phrases`` counts them.
+
+    Every word that is not a connector counts once; every two such words in a row count
+    as a pair, with the connectors between them ("lift of sanction"); ``words`` counts
+    every word, connectors too. Pairs are keyed by tuples while counting and joined with
+    ``_`` only in ``vocabulary`` (where, as in gensim, a pair may add to a joined token
+    spelt the same).
+    """
+
+    def __init__(self, connectors: frozenset[str] = PHRASE_CONNECTORS):
+        self.connectors = connectors
+        self.unigrams: Counter[str] = Counter()
+        self.pairs: Counter[tuple[str, ...]] = Counter()
+        self.words = 0
+
+    def add_documents(self, documents: Iterable[Chunks]) -> None:
+        """Count every chunk of every document."""
+        connectors = self.connectors
+        flat: list[str | None] = []
+        for chunks in documents:
+            for chunk in chunks:
+                if connectors.isdisjoint(chunk):
+                    # Chunks without connectors are counted in bulk, one None between them.
+                    flat += chunk
+                    flat.append(None)
+                else:
+                    self.add(chunk)
+            if len(flat) > _BATCH:
+                self._add_flat(flat)
+                flat = []
+        self._add_flat(flat)
+
+    def _add_flat(self, flat: list[str | None]) -> None:
+        self.unigrams.update(flat)
+        self.pairs.update(zip(flat, flat[1:], strict=False))
+        self.words += len(flat)
+        # The separators are not words; their pairs are dropped in ``vocabulary``.
+        count = flat.count(None)
+        self.unigrams[None] -= count  # type: ignore[index]
+        self.words -= count
+
+    def add(self, chunk: list[str], sign: int = 1) -> None:
+        """Count one chunk (``sign=-1`` takes it away again)."""
+        connectors = self.connectors
+        unigrams, pairs = self.unigrams, self.pairs
+        start: str | None = None
+        between: list[str] = []
+        for word in chunk:
+            if word not in connectors:
+                unigrams[word] += sign
+                if start is not None:
+                    pairs[(start, *between, word)] += sign
+                start, between = word, []
+            elif start is not None:
+                between.append(word)
+        self.words += sign * len(chunk)
+
+    def vocabulary(self) -> dict[str, int]:
+        """gensim's ``Phrases.vocab`` for these counts: words and ``_``-joined pairs."""
+        vocab = {word: n for word, n in self.unigrams.items() if n > 0 and word is not None}
+        for pair, n in self.pairs.items():
+            if n > 0 and None not in pair:
+                key = JOINER.join(pair)  # type: ignore[arg-type]
+                vocab[key] = vocab.get(key, 0) + n
+        return vocab
+
+    def layer(self, settings: PhraseSettings) -> PhraseLayer:
+        """The phrases these counts give: gensim scores them (NPMI) and freezes the result."""
         model = Phrases(
             min_count=settings.min_count,
             threshold=settings.threshold,
             scoring="npmi",
-            connector_words=PHRASE_CONNECTORS,
+            connector_words=self.connectors,
             delimiter=JOINER,
             # Never prune counts mid-stream, so the result does not depend on document order.
             max_vocab_size=2**62,
         )
-        model.add_vocab(apply_layers(layers, chunks()))
-        layers.append(model.freeze())
+        model.vocab = self.vocabulary()
+        model.corpus_word_count = self.words
+        return PhraseLayer(model.freeze())
+
+
+class PhraseLayer:
+    """One fitted layer of phrases: joins them in a chunk as ``FrozenPhrases[chunk]`` does.
+
+    Left to right, a word that is not a connector is joined with the next such word (and
+    the connectors between) when the joined token is one of the phrases; a joined word
+    then starts nothing. A chunk without a word that begins a phrase is returned as is.
+    """
+
+    def __init__(self, frozen: FrozenPhrases):
+        self.frozen = frozen
+        self.connectors = frozenset(frozen.connector_words)
+        self.delimiter = frozen.delimiter
+        self.phrases = frozenset(
+            phrase for phrase, score in frozen.phrasegrams.items() if score > frozen.threshold
+        )
+        starts = set()
+        for phrase in self.phrases:
+            parts = phrase.split(self.delimiter)
+            starts.update(self.delimiter.join(parts[:end]) for end in range(1, len(parts)))
+        self.starts = frozenset(starts)
+
+    def __call__(self, chunk: list[str]) -> list[str]:
+        """``chunk`` with this layer's phrases joined (the same list if none is)."""
+        if self.starts.isdisjoint(chunk):
+            return chunk
+        return self.join(chunk)
+
+    def join(self, chunk: list[str]) -> list[str]:
+        """``__call__`` for a chunk with a word in ``starts``."""
+        connectors, phrases, delimiter = self.connectors, self.phrases, self.delimiter
+        starts = self.starts
+        out: list[str] = []
+        start = ""
+        between: list[str] = []
+        joined = False
+        for word in chunk:
+            if word in connectors:
+                if start:
+                    between.append(word)
+                else:
+                    out.append(word)
+            elif start:
+                # Only a word in ``starts`` can begin a phrase; others need no joined token.
+                if start in starts and delimiter.join([start, *between, word]) in phrases:
+                    out.append(delimiter.join([start, *between, word]))
+                    start, between, joined = "", [], True
+                else:
+                    out.append(start)
+                    out += between
+                    start, between = word, []
+            else:
+                start, between = word, []
+        if start:
+            out.append(start)
+            out += between
+        return out if joined else chunk
+
+    def save(self, path: str) -> None:
+        self.frozen.save(path)
+
+    @classmethod
+    def load(cls, path: str) -> PhraseLayer:
+        return cls(FrozenPhrases.load(path))
+
+
+def fit_layers(
+    documents: Callable[[], Iterable[Chunks]], settings: PhraseSettings
+) -> list[PhraseLayer]:
+    """Learn the collocation layers from ``documents()``, each document's chunks, a stream
+    read once per layer."""
+    if not settings.collocations:
+        return []
+    counts = PhraseCounts()
+    counts.add_documents(documents())
+    layers = [counts.layer(settings)]
+    if settings.trigrams:
+        first = layers[0]
+        cannot_join = first.starts.isdisjoint
+        for chunks in documents():
+            for chunk in chunks:
+                if not cannot_join(chunk):
+                    joined = first.join(chunk)
+                    if joined is not chunk:
+                        counts.add(chunk, -1)
+                        counts.add(joined)
+        layers.append(counts.layer(settings))
     return layers
 
 
-def apply_layers(layers: list[FrozenPhrases], chunks: Iterable[list[str]]) -> Iterator[list[str]]:
+def apply_layers(layers: list[PhraseLayer], chunks: Iterable[list[str]]) -> Iterator[list[str]]:
     """Each chunk with the phrases of every layer joined."""
     for chunk in chunks:
         for layer in layers:
-            chunk = layer[chunk]
+            chunk = layer(chunk)
         yield chunk
 
 
-def layer_scores(layers: list[FrozenPhrases]) -> dict[str, float]:
+def layer_scores(layers: list[PhraseLayer]) -> dict[str, float]:
     """NPMI score of every phrase the layers join (the first layer's score wins)."""
     scores: dict[str, float] = {}
     for layer in layers:
-        for phrase, score in layer.phrasegrams.items():
+        for phrase, score in layer.frozen.phrasegrams.items():
             scores.setdefault(phrase, float(score))
     return scores
 
@@ -77,7 +240,7 @@ class UserPhrases:
         self.joined = frozenset(JOINER.join(p) for ps in self.by_first.values() for p in ps)
 
     def __call__(self, tokens: list[str]) -> list[str]:
-        if not self.by_first:
+        if not self.by_first or self.by_first.keys().isdisjoint(tokens):
             return tokens
         out: list[str] = []
         i = 0

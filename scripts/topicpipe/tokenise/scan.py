@@ -12,16 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from topicpipe.tokenise.names import SEPARATOR, TITLES, NamePart, resolve_run
-from topicpipe.tokenise.tokens import Kind, TokeniseOptions, Word, WordClassifier, split_text
+from topicpipe.tokenise.tokens import (
+    FILTERED,
+    KEPT,
+    PHRASE_CONNECTORS,
+    STOPPED,
+    Kind,
+    TokeniseOptions,
+    Word,
+    WordClassifier,
+    split_text,
+)
+
+__all__ = ["FILTERED", "KEPT", "PHRASE_CONNECTORS", "STOPPED", "Chunks", "Scan", "Scanner"]
 
 Chunks = list[list[str]]
-# Words that may sit inside a statistical phrase ("minister_of_foreign_affairs"); gensim's
-# English connector words without "and"/"or", so "russia_and_iran" is never one token.
-PHRASE_CONNECTORS = frozenset(
-    {"a", "an", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with", "without"}
-)
-# What happened to a word, for the attrition report.
-STOPPED, FILTERED, KEPT = 0, 1, 2
+_WORD, _CAPITAL, _ACRONYM, _CONNECTOR = Kind.WORD, Kind.CAPITAL, Kind.ACRONYM, Kind.CONNECTOR
+_BOUNDARY, _BREAK = Kind.BOUNDARY, Kind.BREAK
 
 
 @dataclass
@@ -42,102 +49,111 @@ class Scanner:
         self.titles = titles
         self.join_names = join_names
         self.classify = WordClassifier(options)
+        # Each distinct run of words is resolved once (names recur, like words).
+        self._resolved: dict[tuple[Word, ...], list[NamePart]] = {}
 
     def __call__(self, text: str) -> Scan:
-        state = _State()
+        # One loop with everything in local names: this runs once per word of the corpus.
+        # ``chunk`` is only ever emptied in place, so the helpers below share it.
+        known = self.classify.cache.get
         classify = self.classify
+        chunks: Chunks = []
+        chunk: list[str] = []
+        fates: list[tuple[str, str, int]] = []
         run: list[Word] = []
         run_initial = False
         sentence_start = True
         for raw in split_text(text):
-            word = classify(raw)
+            word = known(raw)
+            if word is None:
+                word = classify(raw)
             kind = word.kind
-            if kind == Kind.CAPITAL or kind == Kind.ACRONYM:
+            if kind is _WORD and not run:
+                sentence_start = False
+                fates.append(word.fate)
+                if word.keep:
+                    chunk.append(word.common)
+                elif word.connects:
+                    if chunk:
+                        chunk.append(word.common)
+                elif chunk:
+                    _end_chunk(chunks, chunk)
+                continue
+            if kind is _CAPITAL or kind is _ACRONYM:
                 if not run:
                     run_initial = sentence_start
                 run.append(word)
                 sentence_start = False
                 if word.possessive:
-                    self._flush(run, run_initial, state)
+                    self._flush(run, run_initial, chunks, chunk, fates)
                     run = []
                 continue
-            if kind == Kind.CONNECTOR and run and run[-1].kind != Kind.CONNECTOR:
+            if kind is _CONNECTOR and run and run[-1].kind is not _CONNECTOR:
                 run.append(word)
                 continue
             if run:
-                self._flush(run, run_initial, state)
+                self._flush(run, run_initial, chunks, chunk, fates)
                 run = []
-            if kind <= Kind.BREAK:
-                state.end_chunk()
-                sentence_start = sentence_start or kind == Kind.BOUNDARY
+            if kind is _BOUNDARY or kind is _BREAK:
+                _end_chunk(chunks, chunk)
+                sentence_start = sentence_start or kind is _BOUNDARY
                 continue
             sentence_start = False
-            state.common(word)
+            _common(word, chunks, chunk, fates)
         if run:
-            self._flush(run, run_initial, state)
-        state.end_chunk()
-        return Scan(state.chunks, state.fates)
+            self._flush(run, run_initial, chunks, chunk, fates)
+        _end_chunk(chunks, chunk)
+        return Scan(chunks, fates)
 
-    def _flush(self, run: list[Word], initial: bool, state: _State) -> None:
+    def _flush(
+        self, run: list[Word], initial: bool, chunks: Chunks, chunk: list[str], fates: list
+    ) -> None:
+        """Add a run of capitalised words: names, or single words."""
         if len(run) == 1:
-            state.single(run[0], initial)
+            _single(run[0], initial, chunks, chunk, fates)
             return
-        parts: list[NamePart] = resolve_run(run, self.titles)
+        key = tuple(run)
+        parts = self._resolved.get(key)
+        if parts is None:
+            parts = self._resolved[key] = resolve_run(run, self.titles)
         for index, part in enumerate(parts):
             if part.is_name and self.join_names:
-                state.name(part.words)
+                chunk.append(SEPARATOR.join(word.name for word in part.words))
+                fates.extend(word.in_name_fate for word in part.words)
             elif part.is_name:
                 for word in part.words:
-                    state.single(word, False)
+                    _single(word, False, chunks, chunk, fates)
             else:
-                state.single(part.words[0], initial and index == 0)
+                _single(part.words[0], initial and index == 0, chunks, chunk, fates)
 
 
-class _State:
-    """The chunks being built for one document, and each word's fate."""
+def _end_chunk(chunks: Chunks, chunk: list[str]) -> None:
+    """Close the chunk being built (without trailing connectors) and empty it in place."""
+    while chunk and chunk[-1] in PHRASE_CONNECTORS:
+        chunk.pop()
+    if chunk:
+        chunks.append(chunk.copy())
+        chunk.clear()
 
-    __slots__ = ("chunks", "chunk", "fates")
 
-    def __init__(self) -> None:
-        self.chunks: Chunks = []
-        self.chunk: list[str] = []
-        self.fates: list[tuple[str, str, int]] = []
+def _common(word: Word, chunks: Chunks, chunk: list[str], fates: list) -> None:
+    """A word read as a common word: its lemma, unless a filter drops it."""
+    fates.append(word.fate)
+    if word.keep:
+        chunk.append(word.common)
+    elif not word.connects:
+        _end_chunk(chunks, chunk)
+    elif chunk:
+        chunk.append(word.common)
 
-    def end_chunk(self) -> None:
-        chunk = self.chunk
-        while chunk and chunk[-1] in PHRASE_CONNECTORS:
-            chunk.pop()
-        if chunk:
-            self.chunks.append(chunk)
-        self.chunk = []
 
-    def common(self, word: Word) -> None:
-        if word.keep:
-            self.chunk.append(word.common)
-            self.fates.append((word.raw, word.common, KEPT))
-            return
-        self.fates.append((word.raw, word.common, STOPPED if word.stop else FILTERED))
-        if word.common not in PHRASE_CONNECTORS:
-            self.end_chunk()
-        elif self.chunk:
-            self.chunk.append(word.common)
-
-    def single(self, word: Word, sentence_initial: bool) -> None:
-        """A capitalised word on its own: a name, unless it only starts a sentence."""
-        if word.kind not in (Kind.CAPITAL, Kind.ACRONYM) or (
-            sentence_initial and not word.name_like
-        ):
-            self.common(word)
-        elif word.name_keep:
-            self.chunk.append(word.name)
-            self.fates.append((word.raw, word.name, KEPT))
-        else:
-            self.fates.append((word.raw, word.name, STOPPED if word.name_stop else FILTERED))
-            self.end_chunk()
-
-    def name(self, words: tuple[Word, ...]) -> None:
-        names = [word.name for word in words]
-        self.chunk.append(SEPARATOR.join(names))
-        for word in words:
-            fate = STOPPED if word.kind == Kind.CONNECTOR else KEPT
-            self.fates.append((word.raw, word.name, fate))
+def _single(word: Word, sentence_initial: bool, chunks: Chunks, chunk: list[str], fates: list):
+    """A capitalised word on its own: a name, unless it only starts a sentence."""
+    if word.kind not in (Kind.CAPITAL, Kind.ACRONYM) or (sentence_initial and not word.name_like):
+        _common(word, chunks, chunk, fates)
+    elif word.name_keep:
+        chunk.append(word.name)
+        fates.append(word.name_fate)
+    else:
+        fates.append(word.name_fate)
+        _end_chunk(chunks, chunk)
