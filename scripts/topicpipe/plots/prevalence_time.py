@@ -11,7 +11,14 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from topicpipe.interpret.labels import display_label
-from topicpipe.plots.style import MUTED, apply_style, shorten, topic_colour, topic_hatch
+from topicpipe.plots.style import (
+    MUTED,
+    apply_style,
+    shorten,
+    side_legend,
+    topic_colour,
+    topic_hatch,
+)
 
 
 def _wide(table: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -100,15 +107,7 @@ def plot_prevalence_area(table: pd.DataFrame, period: str, min_documents: int) -
         for t in topics
     ]
     handles.append(Patch(facecolor=MUTED, alpha=0.4, label=f"fewer than {min_documents} documents"))
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        frameon=False,
-        fontsize=7,
-        ncol=1 if len(handles) <= 26 else 2,
-        handlelength=1.5,
-    )
+    side_legend(ax, handles, max_rows=26, handlelength=1.5)
     few = periods["few_documents"].astype(bool).to_numpy()
     width = periods["half"].iloc[0] * 1.6
     counts.bar(

@@ -72,3 +72,16 @@ def placeholder_figure(title: str, message: str) -> plt.Figure:
     ax.set_title(title, loc="left")
     ax.text(0.0, 0.5, message, ha="left", va="center", wrap=True, fontsize=9, color="#333333")
     return fig
+
+
+def side_legend(ax: plt.Axes, handles: list, max_rows: int, **options) -> None:
+    """A frameless topic key to the right of ``ax``; two columns past ``max_rows`` entries."""
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        frameon=False,
+        fontsize=7,
+        ncol=1 if len(handles) <= max_rows else 2,
+        **options,
+    )

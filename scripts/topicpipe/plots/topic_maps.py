@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from topicpipe.interpret.labels import display_label
 from topicpipe.plots.label_layout import repel_labels
@@ -14,6 +14,7 @@ from topicpipe.plots.style import (
     MUTED,
     apply_style,
     shorten,
+    side_legend,
     topic_colour,
     topic_hatch,
 )
@@ -26,7 +27,6 @@ def plot_intertopic_map(table: pd.DataFrame) -> plt.Figure:
     """Topics as bubbles at their MDS coordinates (columns topic, label, x, y, prevalence):
     near bubbles are topics with similar words; bubble area is prevalence."""
     apply_style()
-    n = len(table)
     fig, ax = plt.subplots(figsize=(9.5, 6.5))
     sizes = _BUBBLE_AREA * table["prevalence"].to_numpy() / max(table["prevalence"].sum(), 1e-12)
     for row, size in zip(table.itertuples(), sizes, strict=True):
@@ -71,28 +71,17 @@ def plot_intertopic_map(table: pd.DataFrame) -> plt.Figure:
         loc="left",
         fontsize=9,
     )
+    # Patches, not dots, so the key shows the hatch that tells topics 1 and 9 apart.
     key = [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            ls="",
-            markersize=5,
-            color=topic_colour(r.topic - 1),
+        Patch(
+            facecolor=topic_colour(r.topic - 1),
+            hatch=topic_hatch(r.topic - 1),
+            edgecolor="white",
             label=shorten(display_label(r.topic, r.label), 34),
         )
         for r in table.itertuples()
     ]
-    ax.legend(
-        handles=key,
-        loc="upper left",
-        bbox_to_anchor=(1.02, 1.0),
-        frameon=False,
-        fontsize=7,
-        ncol=1 if n <= 30 else 2,
-        handletextpad=0.3,
-        borderaxespad=0,
-    )
+    side_legend(ax, key, max_rows=30, handletextpad=0.3, borderaxespad=0)
     fig.tight_layout()
     return fig
 
