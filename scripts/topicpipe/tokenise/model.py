@@ -16,7 +16,15 @@ from pathlib import Path
 
 from topicpipe.tokenise.names import SEPARATOR, NameVocabulary
 from topicpipe.tokenise.phrases import PhraseLayer, PhraseSettings, UserPhrases, fit_layers
-from topicpipe.tokenise.scan import PHRASE_CONNECTORS, Chunks, Scanner
+from topicpipe.tokenise.scan import (
+    CHUNK,
+    PHRASE_CONNECTORS,
+    UNIT,
+    Chunks,
+    Scanner,
+    chunks_text,
+    text_chunks,
+)
 from topicpipe.tokenise.settings import Settings
 from topicpipe.tokenise.stopwords import corpus_stopwords
 from topicpipe.tokenise.tokens import TokeniseOptions
@@ -61,11 +69,32 @@ class TokenModel:
         names = self._names
         return [names(chunk) if SEPARATOR in "".join(chunk) else chunk for chunk in chunks]
 
+    def prepared_text(self, text: str) -> Chunks:
+        """``prepared`` for a document's chunks as text (``chunks_text``); only the chunks
+        whose text holds a name run are looked at again."""
+        if self.user.by_first:
+            return self.prepared(text_chunks(text))
+        if not text:
+            return []
+        names = self._names
+        return [
+            names(chunk.split(UNIT)) if SEPARATOR in chunk else chunk.split(UNIT)
+            for chunk in text.split(CHUNK)
+        ]
+
     def phrased(self, chunks: Chunks) -> list[str]:
         """A document's tokens with names and phrases joined, before corpus stopwords."""
+        return self._joined(self.prepared(chunks))
+
+    def phrased_text(self, text: str) -> list[str]:
+        """``phrased`` for a document's chunks as text (``chunks_text``)."""
+        return self._joined(self.prepared_text(text))
+
+    def _joined(self, prepared: Chunks) -> list[str]:
+        """The tokens of prepared chunks, with the phrases of every layer joined."""
         out: list[str] = []
         layers = [(layer.starts.isdisjoint, layer.join) for layer in self.layers]
-        for chunk in self.prepared(chunks):
+        for chunk in prepared:
             for cannot_join, join in layers:
                 if not cannot_join(chunk):
                     chunk = join(chunk)
@@ -111,7 +140,7 @@ class TokenModel:
 
 
 def fit_model(
-    scans: Callable[[], Iterable[Chunks]],
+    scans: Callable[[], Iterable[str]],
     runs: Mapping[str, int],
     n_documents: int,
     scanner: Scanner,
@@ -119,7 +148,8 @@ def fit_model(
     name_min_count: int = 2,
     corpus_max_share: float = 1.0,
 ) -> TokenModel:
-    """Learn names, phrases and corpus stopwords from ``scans()``, each document's chunks.
+    """Learn names, phrases and corpus stopwords from ``scans()``, each document's chunks
+    as text (``chunks_text``).
 
     ``scans`` is called once per pass (one or two for phrases, one more for corpus
     stopwords), so the corpus is streamed and never held in memory.
@@ -135,14 +165,14 @@ def fit_model(
     model = TokenModel(names, user, [], scanner.options.stopwords)
 
     def documents() -> Iterable[Chunks]:
-        return map(model.prepared, scans())
+        return map(model.prepared_text, scans())
 
     model = TokenModel(names, user, fit_layers(documents, settings), scanner.options.stopwords)
     if corpus_max_share >= 1.0:
         return model
     df: Counter[str] = Counter()
     for doc in scans():
-        df.update(set(model.phrased(doc)))
+        df.update(set(model.phrased_text(doc)))
     found = corpus_stopwords(df, n_documents, corpus_max_share)
     return TokenModel(names, user, model.layers, scanner.options.stopwords, found)
 
@@ -189,7 +219,7 @@ def tokenise_texts(texts: list[str], settings: Settings) -> tuple[list[list[str]
         item for chunks in scans for chunk in chunks for item in chunk if SEPARATOR in item
     )
     model = fit_model(
-        lambda: scans,
+        lambda: map(chunks_text, scans),
         runs,
         len(texts),
         scanner,

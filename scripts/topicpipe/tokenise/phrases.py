@@ -118,7 +118,14 @@ class PhraseCounts:
             # Never prune counts mid-stream, so the result does not depend on document order.
             max_vocab_size=2**62,
         )
-        model.vocab = self.vocabulary()
+        # gensim scores every joined token in the vocabulary, and gives those seen fewer
+        # than min_count times -inf (never a phrase): leaving them out gives the same phrases
+        # faster. Single words stay, as every score looks them up.
+        model.vocab = {
+            token: n
+            for token, n in self.vocabulary().items()
+            if n >= settings.min_count or JOINER not in token
+        }
         model.corpus_word_count = self.words
         return PhraseLayer(model.freeze())
 

@@ -24,9 +24,24 @@ from topicpipe.tokenise.tokens import (
     split_text,
 )
 
-__all__ = ["FILTERED", "KEPT", "PHRASE_CONNECTORS", "STOPPED", "Chunks", "Scan", "Scanner"]
+__all__ = [
+    "CHUNK",
+    "FILTERED",
+    "KEPT",
+    "PHRASE_CONNECTORS",
+    "STOPPED",
+    "UNIT",
+    "Chunks",
+    "Scan",
+    "Scanner",
+    "chunks_text",
+    "text_chunks",
+]
 
 Chunks = list[list[str]]
+# A document's chunks as text: tokens separated by UNIT, chunks by CHUNK (no token holds
+# either, and the words of a name run are separated by a space).
+UNIT, CHUNK = "\x1f", "\t"
 _WORD, _CAPITAL, _ACRONYM, _CONNECTOR = Kind.WORD, Kind.CAPITAL, Kind.ACRONYM, Kind.CONNECTOR
 _BOUNDARY, _BREAK = Kind.BOUNDARY, Kind.BREAK
 
@@ -37,6 +52,16 @@ class Scan:
 
     chunks: Chunks
     fates: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def chunks_text(chunks: Chunks) -> str:
+    """A document's chunks as one string (see ``UNIT``)."""
+    return CHUNK.join(map(UNIT.join, chunks))
+
+
+def text_chunks(text: str) -> Chunks:
+    """The chunks ``chunks_text`` made ``text`` from."""
+    return [chunk.split(UNIT) for chunk in text.split(CHUNK)] if text else []
 
 
 class Scanner:

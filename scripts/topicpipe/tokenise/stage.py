@@ -4,11 +4,9 @@ The Snakemake rules call these steps (``scripts/tokenise_*.py``), and so does th
 benchmark, so what it times is what the pipeline runs. Each step streams its
 files: memory holds counts and vocabularies, never the corpus.
 
-A scan file has one line per document: the document's id as JSON, then its
-chunks, each after a tab, with the tokens of a chunk separated by ``UNIT`` (no
-token contains a tab or that control character; the words of a name run are
-separated by a space). This is cheaper to write and read than JSON, and read
-twice by the fit and once more by the shard step.
+A scan file has one line per document: the document's id as JSON, then, after a
+tab, its chunks as text (``scan.chunks_text``). This is cheaper to write and read
+than JSON, and read twice by the fit and once more by the shard step.
 """
 
 from __future__ import annotations
@@ -23,22 +21,27 @@ from typing import Any
 from topicpipe.tokenise.attrition import Tally
 from topicpipe.tokenise.model import TokenModel, fit_model
 from topicpipe.tokenise.names import JOINER, SEPARATOR
-from topicpipe.tokenise.scan import Chunks, Scanner
+from topicpipe.tokenise.scan import Chunks, Scanner, chunks_text, text_chunks
 from topicpipe.tokenise.settings import Settings
 from topicpipe.tokenise.shards import interleave
-
-UNIT = "\x1f"
 
 
 def scan_line(doc_id: str, chunks: Chunks) -> str:
     """One document's line of a scan file (see the module docstring)."""
-    return "\t".join([json.dumps(doc_id, ensure_ascii=False), *map(UNIT.join, chunks)]) + "\n"
+    text = chunks_text(chunks)
+    return json.dumps(doc_id, ensure_ascii=False) + ("\t" + text if chunks else "") + "\n"
+
+
+def _split_line(line: str) -> tuple[str, str]:
+    """The JSON id and the chunks' text (``chunks_text``) of a scan file's line."""
+    doc_id, _, text = line.rstrip("\n").partition("\t")
+    return doc_id, text
 
 
 def read_scan_line(line: str) -> tuple[str, Chunks]:
     """The id and chunks of one line of a scan file."""
-    doc_id, *chunks = line.rstrip("\n").split("\t")
-    return json.loads(doc_id), [chunk.split(UNIT) for chunk in chunks]
+    doc_id, text = _split_line(line)
+    return json.loads(doc_id), text_chunks(text)
 
 
 @dataclass
@@ -85,10 +88,10 @@ def scan_documents(
     return summary
 
 
-def read_scans(paths: list[str | Path]) -> Iterator[Chunks]:
-    """Every document's chunks from the shards' scan files, in document order."""
+def read_scans(paths: list[str | Path]) -> Iterator[str]:
+    """Every document's chunks, as text, from the shards' scan files, in document order."""
     for line in interleave(paths):
-        yield read_scan_line(line)[1]
+        yield _split_line(line)[1]
 
 
 def fit(paths: list[str | Path], summaries: list[ScanSummary], settings: Settings) -> TokenModel:
@@ -136,8 +139,9 @@ def apply_model(
         open(tokens_path, "w", encoding="utf-8", newline="\n") as out,
     ):
         for number, line in enumerate(scans, start=1):
-            doc_id, chunks = read_scan_line(line)
-            phrased = model.phrased(chunks)
+            doc_id, text = _split_line(line)
+            doc_id = json.loads(doc_id)
+            phrased = model.phrased_text(text)
             tally.add("phrases", phrased)
             tokens = model.without_corpus_stopwords(phrased)
             if model.corpus_stopwords:
