@@ -16,7 +16,7 @@ are the first's, corrected for the chunks the first layer changed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from gensim.models.phrases import FrozenPhrases, Phrases
@@ -217,14 +217,6 @@ def fit_layers(
                         counts.add(joined)
         layers.append(counts.layer(settings))
     return layers
-
-
-def apply_layers(layers: list[PhraseLayer], chunks: Iterable[list[str]]) -> Iterator[list[str]]:
-    """Each chunk with the phrases of every layer joined."""
-    for chunk in chunks:
-        for layer in layers:
-            chunk = layer(chunk)
-        yield chunk
 
 
 def layer_scores(layers: list[PhraseLayer]) -> dict[str, float]:
