@@ -25,7 +25,7 @@ rule corpus:
     params:
         options=config["dictionary"],
     script:
-        "../../scripts/corpus.py"
+        "../../scripts/steps/corpus.py"
 
 
 rule attrition:
@@ -55,7 +55,7 @@ rule attrition:
     params:
         dpi=config["figures"]["dpi"],
     script:
-        "../../scripts/attrition.py"
+        "../../scripts/steps/attrition.py"
 
 
 rule figure_corpus_stats:
@@ -82,7 +82,7 @@ rule figure_corpus_stats:
         dictionary=config["dictionary"],
         dpi=config["figures"]["dpi"],
     script:
-        "../../scripts/figure_corpus_stats.py"
+        "../../scripts/steps/figure_corpus_stats.py"
 
 
 TARGETS.append(rules.corpus.output.excluded)

@@ -35,7 +35,7 @@ rule evaluate:
     params:
         evaluation=config["evaluation"],
     script:
-        "../../scripts/evaluate_models.py"
+        "../../scripts/steps/evaluate.py"
 
 
 rule select_model:
@@ -58,7 +58,7 @@ rule select_model:
     params:
         selection=config["selection"],
     script:
-        "../../scripts/select_model.py"
+        "../../scripts/steps/select_model.py"
 
 
 rule figure_evaluation:
@@ -101,7 +101,7 @@ rule figure_evaluation:
     params:
         dpi=config["figures"]["dpi"],
     script:
-        "../../scripts/figure_evaluation.py"
+        "../../scripts/steps/figure_evaluation.py"
 
 
 TARGETS.extend(rules.evaluate.output)

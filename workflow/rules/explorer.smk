@@ -26,7 +26,7 @@ rule explorer:
         period=config["prevalence"]["period"],
         corpus=config["corpus"],
     script:
-        "../../scripts/explorer.py"
+        "../../scripts/steps/explorer.py"
 
 
 TARGETS.append(rules.explorer.output.html)

@@ -22,7 +22,7 @@ rule figure_topic_terms:
         top_n=config["topics"]["top_n"],
         dpi=config["figures"]["dpi"],
     script:
-        "../../scripts/figure_topic_terms.py"
+        "../../scripts/steps/figure_topic_terms.py"
 
 
 rule figure_doc_topics:
@@ -48,7 +48,7 @@ rule figure_doc_topics:
     params:
         dpi=config["figures"]["dpi"],
     script:
-        "../../scripts/figure_doc_topics.py"
+        "../../scripts/steps/figure_doc_topics.py"
 
 
 rule figure_prevalence:
@@ -89,7 +89,7 @@ rule figure_prevalence:
         options=config["prevalence"],
         dpi=config["figures"]["dpi"],
     script:
-        "../../scripts/figure_prevalence.py"
+        "../../scripts/steps/figure_prevalence.py"
 
 
 rule figure_topic_maps:
@@ -122,7 +122,7 @@ rule figure_topic_maps:
     params:
         dpi=config["figures"]["dpi"],
     script:
-        "../../scripts/figure_topic_maps.py"
+        "../../scripts/steps/figure_topic_maps.py"
 
 
 TARGETS.extend(rules.figure_topic_terms.output)

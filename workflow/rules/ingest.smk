@@ -39,7 +39,7 @@ rule ingest:
     params:
         options=config["ingest"],
     script:
-        "../../scripts/ingest.py"
+        "../../scripts/steps/ingest.py"
 
 
 TARGETS.extend(

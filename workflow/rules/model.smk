@@ -34,7 +34,7 @@ rule heldout_split:
         fraction=config["evaluation"]["heldout_fraction"],
         seed=config["evaluation"]["heldout_seed"],
     script:
-        "../../scripts/heldout_split.py"
+        "../../scripts/steps/heldout_split.py"
 
 
 rule train_model:
@@ -64,7 +64,7 @@ rule train_model:
         options=TRAIN_OPTIONS,
         evaluation={"heldout_seed": config["evaluation"]["heldout_seed"]},
     script:
-        "../../scripts/train_model.py"
+        "../../scripts/steps/train_model.py"
 
 
 rule model:
@@ -82,4 +82,4 @@ rule model:
         mem_mb=1000,
         runtime=10,
     script:
-        "../../scripts/model.py"
+        "../../scripts/steps/model.py"

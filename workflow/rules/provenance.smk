@@ -15,7 +15,7 @@ rule provenance:
     params:
         config=config,
     script:
-        "../../scripts/provenance.py"
+        "../../scripts/steps/provenance.py"
 
 
 TARGETS.append(rules.provenance.output.provenance)

@@ -27,7 +27,7 @@ rule tokenise_scan:
     params:
         options=config["tokenise"],
     script:
-        "../../scripts/tokenise_scan.py"
+        "../../scripts/steps/tokenise_scan.py"
 
 
 rule tokenise_fit:
@@ -54,7 +54,7 @@ rule tokenise_fit:
     params:
         options=config["tokenise"],
     script:
-        "../../scripts/tokenise_fit.py"
+        "../../scripts/steps/tokenise_fit.py"
 
 
 rule tokenise_shard:
@@ -77,7 +77,7 @@ rule tokenise_shard:
         mem_mb=2000,
         runtime=60,
     script:
-        "../../scripts/tokenise_shard.py"
+        "../../scripts/steps/tokenise_shard.py"
 
 
 rule tokenise:
@@ -105,7 +105,7 @@ rule tokenise:
         mem_mb=2000,
         runtime=30,
     script:
-        "../../scripts/tokenise.py"
+        "../../scripts/steps/tokenise_merge.py"
 
 
 TARGETS.extend(

@@ -52,7 +52,7 @@ rule topics:
         options=config["topics"],
         labels=config.get("topic_labels", {}),
     script:
-        "../../scripts/topics.py"
+        "../../scripts/steps/topics.py"
 
 
 rule prevalence:
@@ -85,7 +85,7 @@ rule prevalence:
     params:
         options=config["prevalence"],
     script:
-        "../../scripts/prevalence.py"
+        "../../scripts/steps/prevalence.py"
 
 
 rule topic_maps:
@@ -121,7 +121,7 @@ rule topic_maps:
         mem_mb=4000,
         runtime=10,
     script:
-        "../../scripts/topic_maps.py"
+        "../../scripts/steps/topic_maps.py"
 
 
 TARGETS.extend(rules.topics.output)
