@@ -80,7 +80,7 @@ def ingest(folder: Path, out: Path) -> dict:
     config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))["ingest"]
     run = Ingest(folder, IngestOptions.from_config(config))
     write_jsonl(out, run.documents())
-    return run.tally.as_dict()
+    return run.counts.as_dict()
 
 
 def timed(function, *args, repeats: int) -> tuple[float, object]:

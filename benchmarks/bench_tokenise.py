@@ -26,13 +26,21 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from topicpipe.jsonl import write_jsonl  # noqa: E402
 from topicpipe.tokenise import load_tokeniser, settings_from_config  # noqa: E402
-from topicpipe.tokenise.shards import interleave, shard_records  # noqa: E402
-from topicpipe.tokenise.stage import apply_model, fit, scan_documents  # noqa: E402
+from topicpipe.tokenise.stage import (  # noqa: E402
+    apply_fitted,
+    fit_shards,
+    merge_steps,
+    merge_tokens,
+    phrase_rows,
+    scan_shard,
+)
 
 README = Path(__file__).with_name("README.md")
 WORD = re.compile(r"\w+")
@@ -53,27 +61,31 @@ def baseline(texts: list[str], folder: Path) -> None:
         WORD.findall(text)
 
 
+def default_settings():
+    """The tokenise settings of config.yaml (the project's defaults)."""
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    return settings_from_config(config["tokenise"])
+
+
 def scan_only(texts: list[str], folder: Path) -> None:
-    settings = settings_from_config()
-    records = shard_records(folder / "documents.jsonl", 0, 1)
-    documents = ((record["id"], record["text"]) for record in records)
-    scan_documents(documents, settings.scanner(), folder / "0.scan.txt")
+    settings = default_settings()
+    scan_shard(folder / "documents.jsonl", 0, 1, settings.scanner(), folder / "0.scan.txt")
 
 
 def full_stage(texts: list[str], folder: Path) -> None:
-    """The four tokenise rules with one shard, as ``scripts/tokenise_*.py`` run them."""
-    settings = settings_from_config()
-    records = shard_records(folder / "documents.jsonl", 0, 1)
-    documents = ((record["id"], record["text"]) for record in records)
+    """The four tokenise rules with one shard, as ``scripts/steps/tokenise_*.py`` run them."""
+    settings = default_settings()
     scan = folder / "0.scan.txt"
-    summary = scan_documents(documents, settings.scanner(), scan)
+    summary = scan_shard(folder / "documents.jsonl", 0, 1, settings.scanner(), scan)
     (folder / "0.counts.json").write_text(json.dumps(summary.to_dict(), sort_keys=True))
-    model = fit([scan], [summary], settings)
-    model.save(folder / "model", settings.scanner())
-    stats = apply_model(load_tokeniser(folder / "model").model, scan, folder / "0.tokens.jsonl")
+    fitted = fit_shards([scan], [summary], settings)
+    fitted.save(folder / "model", settings.scanner())
+    tokeniser = load_tokeniser(folder / "model")
+    stats = apply_fitted(tokeniser.fitted, scan, folder / "0.tokens.jsonl")
     (folder / "0.stats.json").write_text(json.dumps(stats.to_dict(), sort_keys=True))
-    with open(folder / "tokens.jsonl", "w", encoding="utf-8") as handle:
-        handle.writelines(interleave([folder / "0.tokens.jsonl"]))
+    merge_tokens([folder / "0.tokens.jsonl"], folder / "tokens.jsonl")
+    merge_steps([folder / "0.counts.json"], [folder / "0.stats.json"])
+    phrase_rows([stats.to_dict()], tokeniser.fitted)
 
 
 def _child(function, texts: list[str], folder: str, pipe) -> None:

@@ -22,6 +22,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+import yaml
 from gensim.corpora import Dictionary
 from gensim.parsing.preprocessing import STOPWORDS
 from gensim.utils import simple_preprocess
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from topicpipe.engines import get_engine  # noqa: E402
+from topicpipe.engines.sweep import engine_params, training_options  # noqa: E402
 from topicpipe.evaluate import coherence  # noqa: E402
 from topicpipe.evaluate.scoring import reference_counts, top_term_ids  # noqa: E402
 from topicpipe.jsonl import read_jsonl  # noqa: E402
@@ -55,7 +57,9 @@ def bag_of_words(texts: list[list[str]]) -> tuple[Dictionary, list[list[tuple[in
 
 
 def train_ours(bows, num_terms, k, seed, passes):
-    params = {"num_topics": k, "random_state": seed, "passes": passes, "iterations": 400}
+    """Our engine with the model options of config.yaml, but ``passes``."""
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))["model"]
+    params = engine_params(training_options({**config, "passes": passes}), k, seed)
     return get_engine("gensim").train(bows, num_terms, params).topic_term_matrix()
 
 

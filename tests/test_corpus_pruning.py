@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from topicpipe.corpus import (
+    CorpusError,
     PruneSettings,
     bag_of_words,
-    build_dictionary,
+    build_vocabulary,
     count_terms,
     exclusion_reason,
     prune,
@@ -13,15 +16,15 @@ from topicpipe.corpus import (
     vocabulary_rows,
     vocabulary_size,
 )
-from topicpipe.tokenise.attrition import Tally, attrition_rows
+from topicpipe.tokenise.attrition import StepCounts, attrition_rows
 
 DOCS = [["iran", "oil", "sco"], ["oil", "russia"], ["oil", "iran", "iran"], ["deal"]]
 
 
 def test_term_ids_do_not_depend_on_document_order():
     settings = PruneSettings(no_below=1, no_above=1.0, keep_n=None)
-    forward = build_dictionary(DOCS, settings)
-    backward = build_dictionary(list(reversed(DOCS)), settings)
+    _, forward = build_vocabulary(DOCS, settings)
+    _, backward = build_vocabulary(list(reversed(DOCS)), settings)
     assert forward.token2id == backward.token2id
     assert list(forward.token2id) == sorted(forward.token2id)
     assert forward.dfs == backward.dfs
@@ -40,9 +43,9 @@ def test_vocabulary_rows_mark_pruned_terms():
     counted = count_terms(DOCS)
     pruned = prune(counted, PruneSettings(no_below=2, no_above=0.5, keep_n=None))
     rows = {term: (df, cf, kept) for term, df, cf, kept in vocabulary_rows(counted, pruned)}
-    assert rows["iran"] == (2, 3, True)
-    assert rows["oil"][2] is False  # in 3 of 4 documents: above no_above
-    assert rows["deal"][2] is False  # in 1 document: below no_below
+    assert rows["iran"] == (2, 3, 1)
+    assert rows["oil"][2] == 0  # in 3 of 4 documents: above no_above
+    assert rows["deal"][2] == 0  # in 1 document: below no_below
 
 
 def test_empty_documents_are_reported_with_why():
@@ -56,7 +59,7 @@ def test_empty_documents_are_reported_with_why():
 
 
 def test_attrition_rows_follow_the_pipeline_and_merge_across_shards():
-    first, second = Tally(), Tally()
+    first, second = StepCounts(), StepCounts()
     first.add_fates([("Iran", "iran", 2), ("the", "the", 0), ("12", "12", 1)])
     second.add_fates([("IRAN", "iran", 2), ("oil", "oil", 2)])
     first.merge(second)
@@ -68,3 +71,8 @@ def test_attrition_rows_follow_the_pipeline_and_merge_across_shards():
     assert (stop["tokens"], stop["tokens_removed"]) == (4, 1)
     assert (filters["tokens"], filters["vocabulary"]) == (3, 2)
     assert rows[-1]["tokens_removed"] == 1
+
+
+def test_pruning_that_keeps_no_term_names_the_settings_to_change():
+    with pytest.raises(CorpusError, match="dictionary.no_below"):
+        build_vocabulary(DOCS, PruneSettings(no_below=5, no_above=1.0, keep_n=None))

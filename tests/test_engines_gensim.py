@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from defaults import section
+from synthetic_lda import sample_lda_corpus
 from topicpipe.engines import get_engine, load_model
-from topicpipe.evaluate.synthetic import sample_lda_corpus
+from topicpipe.engines.sweep import engine_params, training_options
 
-PARAMS = {"num_topics": 3, "random_state": 5, "passes": 4, "iterations": 50}
+PARAMS = engine_params(training_options(section("model", passes=4, iterations=50)), 3, 5)
 
 
 def small_corpus():

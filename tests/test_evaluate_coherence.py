@@ -7,9 +7,9 @@ import pytest
 from gensim.corpora import Dictionary
 from gensim.models.coherencemodel import CoherenceModel
 
+from synthetic_lda import sample_lda_corpus
 from topicpipe.evaluate import coherence
 from topicpipe.evaluate.cooccurrence import count_documents, count_windows
-from topicpipe.evaluate.synthetic import sample_lda_corpus
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,9 @@ def gensim_scores(texts, dictionary, bows, topics, measure, window=None):
 def test_window_measures_equal_gensim(reference, ours, theirs, window):
     texts, dictionary, bows, topics = reference
     ids = [[dictionary.token2id[w] for w in topic] for topic in topics]
-    counts = count_windows(texts, dictionary.token2id, {i for t in ids for i in t}, window)
+    counts = count_windows(
+        texts, dictionary.token2id, {i for t in ids for i in t}, window, "gensim"
+    )
     expected_per_topic, expected_mean = gensim_scores(
         texts, dictionary, bows, topics, theirs, window
     )
@@ -72,8 +74,8 @@ def test_counts_shared_by_union_give_each_models_scores(reference):
     texts, dictionary, bows, topics = reference
     ids = [[dictionary.token2id[w] for w in topic] for topic in topics]
     first, second = ids[:2], ids[2:]
-    union = count_windows(texts, dictionary.token2id, {i for t in ids for i in t}, 10)
-    alone = count_windows(texts, dictionary.token2id, {i for t in first for i in t}, 10)
+    union = count_windows(texts, dictionary.token2id, {i for t in ids for i in t}, 10, "gensim")
+    alone = count_windows(texts, dictionary.token2id, {i for t in first for i in t}, 10, "gensim")
     np.testing.assert_array_equal(coherence.npmi(union, first), coherence.npmi(alone, first))
     assert coherence.npmi(union, second).shape == (len(second),)
 
@@ -81,7 +83,7 @@ def test_counts_shared_by_union_give_each_models_scores(reference):
 def test_coherent_topics_score_above_a_mixed_one(reference):
     texts, dictionary, _, topics = reference
     ids = [[dictionary.token2id[w] for w in topic] for topic in topics]
-    counts = count_windows(texts, dictionary.token2id, {i for t in ids for i in t}, 10)
+    counts = count_windows(texts, dictionary.token2id, {i for t in ids for i in t}, 10, "gensim")
     scores = coherence.npmi(counts, ids)
     assert scores[-1] < scores[:-1].min()
 

@@ -14,7 +14,6 @@ from topicpipe.evaluate.exclusivity import exclusivity
 from topicpipe.evaluate.heldout import completion_halves, completion_score, heldout_mask
 from topicpipe.evaluate.selection import select_model
 from topicpipe.evaluate.stability import match_topics, seed_stability
-from topicpipe.evaluate.sweep import engine_params, k_values, seed_values, sweep_grid
 
 # Two clean topics over six terms, and a third that copies the first.
 PHI = np.array(
@@ -24,20 +23,6 @@ PHI = np.array(
         [0.45, 0.45, 0.04, 0.02, 0.02, 0.02],
     ]
 )
-
-
-def test_k_as_int_list_or_range():
-    assert k_values(10) == [10]
-    assert k_values([20, 5, 10]) == [5, 10, 20]
-    assert k_values({"from": 5, "to": 20, "by": 5}) == [5, 10, 15, 20]
-    with pytest.raises(ValueError, match="model.k"):
-        k_values([1, 5])
-    with pytest.raises(ValueError, match="model.seeds"):
-        seed_values([1, 1])
-    grid = sweep_grid({"k": [5, 10], "seeds": [3, 1]})
-    assert grid == [(5, 3), (5, 1), (10, 3), (10, 1)]
-    params = engine_params({"k": [5, 10], "seeds": [1], "passes": 3}, 10, 1)
-    assert params == {"passes": 3, "num_topics": 10, "random_state": 1}
 
 
 def test_diversity_counts_shared_top_terms():

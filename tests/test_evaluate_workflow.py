@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from topicpipe.evaluate.synthetic import sample_lda_corpus
+from synthetic_lda import sample_lda_corpus
 from workflow_runner import run_snakemake, write_config
 
 pytestmark = pytest.mark.slow

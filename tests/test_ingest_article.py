@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
+from defaults import section
 from topicpipe.ingest.article import Layout, clean_article
 from topicpipe.ingest.dates import find_date, parse_date
 from topicpipe.ingest.normalise import normalise_text
 from topicpipe.ingest.patterns import PatternError, compile_patterns
-from workflow_runner import ROOT
 
-CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))["ingest"]
+CONFIG = section("ingest")
 PATTERNS = compile_patterns(CONFIG)
 LAYOUT = Layout(**CONFIG["layout"])
 

@@ -7,13 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
+from defaults import section
 from topicpipe.ingest import Ingest, IngestError, IngestOptions
 from topicpipe.ingest.metadata import MetadataError
-from workflow_runner import ROOT, deep_merge
 
-CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))["ingest"]
 BODY = (
     "The harbour board of Port Velin approved a new quay for grain ships after a long "
     "debate among its members about costs, dredging and the future of the old fish market."
@@ -38,8 +36,8 @@ class Collect:
 
 def run(corpus: Path, **overrides):
     sink = Collect()
-    ingest = Ingest(corpus, IngestOptions.from_config(deep_merge(CONFIG, overrides)), sink)
-    return list(ingest.documents()), sink, ingest.tally
+    ingest = Ingest(corpus, IngestOptions.from_config(section("ingest", **overrides)), sink)
+    return list(ingest.documents()), sink, ingest.counts
 
 
 def body(n: int) -> str:

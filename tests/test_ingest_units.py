@@ -19,13 +19,13 @@ ARTICLE = {
 
 
 def test_article_unit_is_its_own_parent():
-    (unit,) = split_units(ARTICLE, "article")
+    (unit,) = split_units(ARTICLE, "article", 25, 200)
     assert unit["id"] == unit["parent_id"] == "herald/quay"
     assert unit["unit"] == "article"
 
 
 def test_paragraphs_join_short_ones_and_lose_nothing():
-    units = list(split_units(ARTICLE, "paragraph", paragraph_min_words=10))
+    units = list(split_units(ARTICLE, "paragraph", paragraph_min_words=10, window_words=200))
     assert [u["id"] for u in units] == ["herald/quay#p001", "herald/quay#p002"]
     assert all(u["parent_id"] == "herald/quay" for u in units)
     assert all(u["date"] == "2016-02-02" and u["meta"] == {"section": "ports"} for u in units)
@@ -47,5 +47,7 @@ def test_windows_fold_a_short_tail_into_the_last_window():
     text = " ".join(str(i) for i in range(240))
     parts = windows(text, 100)
     assert [len(p.split()) for p in parts] == [100, 140]
-    units = list(split_units({**ARTICLE, "text": text}, "window", window_words=100))
+    units = list(
+        split_units({**ARTICLE, "text": text}, "window", paragraph_min_words=25, window_words=100)
+    )
     assert [u["id"] for u in units] == ["herald/quay#w001", "herald/quay#w002"]

@@ -26,7 +26,7 @@ def test_automatic_label_is_top_frex_terms_and_human_label_wins():
     phi = np.hstack([PHI, fillers])
     phi /= phi.sum(axis=1, keepdims=True)
     words = TERMS + [f"filler{i}" for i in range(40)]
-    terms = ranked_terms(phi, phi.mean(axis=0), words, top_n=3)
+    terms = ranked_terms(phi, phi.mean(axis=0), words, top_n=3, frex_weight=0.5, lam=0.6)
     table = label_table(terms, {2: "Oil market"}, num_terms=2)
     assert table.loc[0, "label"] == "nuclear, enrichment"
     assert table.loc[1, "label"] == "Oil market"

@@ -34,7 +34,7 @@ def test_interval_narrows_with_more_documents_and_is_reproducible():
 
 
 def test_no_dates_gives_empty_table():
-    table = prevalence_over_time(np.eye(2), ["", "not a date"], LABELS)
+    table = prevalence_over_time(np.eye(2), ["", "not a date"], LABELS, "month", 10, 0.95, 5, 1)
     assert table.empty
 
 

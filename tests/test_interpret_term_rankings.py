@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 
 from topicpipe.interpret.term_rankings import (
-    corpus_term_probabilities,
     frex,
     lift,
     ranked_terms,
     relevance,
+    term_probabilities,
     top_by,
 )
 
@@ -51,7 +51,7 @@ def test_lift_and_relevance_extremes():
 
 
 def test_ranked_terms_is_tidy_and_one_based():
-    table = ranked_terms(PHI, P_TERM, TERMS, top_n=2)
+    table = ranked_terms(PHI, P_TERM, TERMS, top_n=2, frex_weight=0.5, lam=0.6)
     assert list(table.columns[:4]) == ["topic", "rank", "term", "weight"]
     assert set(table["topic"]) == {1, 2}
     assert top_by(table, 1, "rank", 2) == ["said", "nuclear"]
@@ -63,10 +63,10 @@ def test_ranked_terms_is_tidy_and_one_based():
 
 def test_ties_are_broken_alphabetically():
     phi = np.array([[0.25, 0.25, 0.25, 0.25]])
-    table = ranked_terms(phi, np.full(4, 0.25), ["d", "b", "a", "c"], top_n=4)
+    table = ranked_terms(phi, np.full(4, 0.25), ["d", "b", "a", "c"], 4, 0.5, 0.6)
     assert top_by(table, 1, "rank", 4) == ["a", "b", "c", "d"]
 
 
-def test_corpus_term_probabilities_counts_tokens():
-    bows = [[(0, 2), (2, 1)], [(0, 1)]]
-    assert corpus_term_probabilities(bows, 3).tolist() == [0.75, 0.0, 0.25]
+def test_term_probabilities_are_shares_of_all_tokens():
+    assert term_probabilities(np.array([3, 0, 1])).tolist() == [0.75, 0.0, 0.25]
+    assert term_probabilities(np.zeros(4)).tolist() == [0.25] * 4

@@ -35,7 +35,7 @@ def synthetic(k: int, d: int, seed: int = 0):
     outlets = rng.choice(
         ["Tehran Times", "TASS", "Reuters", "Al-Monitor", "A rather long outlet name", "X"], d
     )
-    table = ranked_terms(phi, phi.mean(axis=0), terms, 10)
+    table = ranked_terms(phi, phi.mean(axis=0), terms, 10, 0.5, 0.6)
     human = {2: "A long human label about sanctions and oil exports"}
     labels = label_table(table, human, 3)
     names = dict(zip(labels["topic"], labels["label"], strict=True))
@@ -95,7 +95,9 @@ def test_placeholder_figure_says_why(tmp_path):
 
 def test_prevalence_figures_work_with_a_single_period():
     theta = np.array([[0.6, 0.4], [0.3, 0.7]])
-    table = prevalence_over_time(theta, ["2016-01-02", "2016-01-20"], {1: "a", 2: "b"})
+    table = prevalence_over_time(
+        theta, ["2016-01-02", "2016-01-20"], {1: "a", 2: "b"}, "month", 100, 0.95, 5, 1
+    )
     for fig in (
         plot_prevalence_area(table, "month", 5),
         plot_prevalence_lines(table, "month", 5, 0.95),

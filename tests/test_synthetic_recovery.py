@@ -6,13 +6,16 @@ import numpy as np
 import pytest
 from gensim.corpora import Dictionary
 
+from defaults import section
+from synthetic_lda import sample_lda_corpus
 from topicpipe.engines import get_engine
+from topicpipe.engines.sweep import engine_params, training_options
 from topicpipe.evaluate.scoring import FittedModel, reference_counts, score_sweep, top_term_ids
 from topicpipe.evaluate.selection import select_model
 from topicpipe.evaluate.stability import match_topics
-from topicpipe.evaluate.synthetic import sample_lda_corpus
 
 K_TRUE = 6
+OPTIONS = training_options(section("model", passes=10, iterations=50))
 SETTINGS = {
     "top_n": 10,
     "npmi_window": 10,
@@ -35,7 +38,7 @@ def sweep():
     models = []
     for k in range(K_TRUE - 2, K_TRUE + 3):
         for seed in (1, 2, 3):
-            params = {"num_topics": k, "random_state": seed, "passes": 10, "iterations": 50}
+            params = engine_params(OPTIONS, k, seed)
             model = engine.train(bows, len(dictionary), params)
             models.append(
                 FittedModel(

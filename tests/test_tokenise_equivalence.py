@@ -11,10 +11,11 @@ from gensim.models.phrases import Phrases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tokenise_in_memory import read_scan_line, tokenise_settings
 from topicpipe.tokenise.names import JOINER
-from topicpipe.tokenise.phrases import PhraseCounts, PhraseLayer, PhraseSettings
+from topicpipe.tokenise.phrases import PhraseCounts, PhraseLayer
 from topicpipe.tokenise.scan import PHRASE_CONNECTORS
-from topicpipe.tokenise.stage import read_scan_line, scan_line
+from topicpipe.tokenise.stage import scan_line
 from topicpipe.tokenise.tokens import (
     _NOISE,
     _PATTERN,
@@ -113,7 +114,8 @@ def test_counts_and_phrases_equal_gensim(chunks, min_count, threshold):
     assert counts.vocabulary() == reference.vocab
     assert counts.words == reference.corpus_word_count
     frozen = reference.freeze()
-    layer = counts.layer(PhraseSettings(min_count=min_count, threshold=threshold))
+    settings = tokenise_settings(phrases={"min_count": min_count, "threshold": threshold})
+    layer = counts.layer(settings.phrases)
     assert layer.frozen.phrasegrams == frozen.phrasegrams
     for chunk in chunks:
         assert layer(chunk) == frozen[chunk]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from topicpipe.tokenise import load_tokeniser, settings_from_config, tokenise_texts
+from tokenise_in_memory import tokenise_settings, tokenise_texts
+from topicpipe.tokenise import load_tokeniser
 
 # Hand-written: "nuclear program" and "oil price" recur; "and" joins names that must stay apart.
 TEXTS = [
@@ -16,7 +17,7 @@ TEXTS = [
 
 
 def fit(**phrases):
-    settings = settings_from_config(phrases={"min_count": 3, "threshold": 0.3, **phrases})
+    settings = tokenise_settings(phrases={"min_count": 3, "threshold": 0.3, **phrases})
     return tokenise_texts(TEXTS, settings)
 
 
@@ -38,23 +39,23 @@ def test_collocations_can_be_turned_off_and_user_phrases_still_join():
 
 
 def test_user_phrase_given_with_capitals_matches_the_name_in_the_text():
-    settings = settings_from_config(phrases={"user": ["North-South corridor"]})
+    settings = tokenise_settings(phrases={"user": ["North-South corridor"]})
     documents, _ = tokenise_texts(["Trade on the North-South corridor grew."], settings)
     assert "north-south_corridor" in documents[0]
 
 
 def test_corpus_stopwords_remove_terms_found_in_most_documents():
-    settings = settings_from_config(corpus_stopwords_above=0.9, phrases={"min_count": 3})
-    documents, model = tokenise_texts(TEXTS, settings)
-    assert "nuclear_program" in model.corpus_stopwords
+    settings = tokenise_settings(corpus_stopwords_above=0.9, phrases={"min_count": 3})
+    documents, fitted = tokenise_texts(TEXTS, settings)
+    assert "nuclear_program" in fitted.corpus_stopwords
     assert not any("nuclear_program" in doc for doc in documents)
-    assert "vienna" not in model.corpus_stopwords
+    assert "vienna" not in fitted.corpus_stopwords
 
 
 def test_saved_model_tokenises_new_text_exactly_as_the_corpus(tmp_path):
-    settings = settings_from_config(phrases={"min_count": 3, "threshold": 0.3})
-    documents, model = tokenise_texts(TEXTS, settings)
-    model.save(tmp_path / "model", settings.scanner())
+    settings = tokenise_settings(phrases={"min_count": 3, "threshold": 0.3})
+    documents, fitted = tokenise_texts(TEXTS, settings)
+    fitted.save(tmp_path / "model", settings.scanner())
     loaded = load_tokeniser(tmp_path / "model")
     assert [loaded(text) for text in TEXTS] == documents
     assert "nuclear_program" in loaded("Her nuclear program speech moved the oil price.")

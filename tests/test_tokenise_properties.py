@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from topicpipe.tokenise import settings_from_config, tokenise_texts
+from tokenise_in_memory import tokenise_settings, tokenise_texts
 
 TEXT = st.text(st.characters(codec="utf-8"), max_size=300)
 WORDY = st.lists(
@@ -35,7 +35,7 @@ WORDY = st.lists(
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(TEXT, WORDY), min_size=1, max_size=4))
 def test_any_text_is_tokenised_deterministically(texts):
-    config = settings_from_config(phrases={"min_count": 1, "threshold": 0.0})
+    config = tokenise_settings(phrases={"min_count": 1, "threshold": 0.0})
     first, _ = tokenise_texts(texts, config)
     second, _ = tokenise_texts(list(texts), config)
     assert first == second

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from topicpipe.tokenise import settings_from_config, tokenise_texts
+from tokenise_in_memory import tokenise_settings, tokenise_texts
 
 
 def tokens(text: str, **overrides) -> list[str]:
     """The tokens of one text, fitted on that text alone."""
-    return tokenise_texts([text], settings_from_config(**overrides))[0][0]
+    return tokenise_texts([text], tokenise_settings(**overrides))[0][0]
 
 
 def test_possessives_with_straight_and_curly_apostrophes_are_stripped():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import shutil
 import subprocess
 import sys
@@ -11,20 +10,12 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from defaults import CONFIG, ROOT, deep_merge
+
 # What a workflow run needs from the project tree.
 WORKFLOW_PARTS = ("Snakefile", "config.yaml", "workflow", "scripts")
-
-
-def deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    """``base`` updated by ``override``, merging nested dicts key by key."""
-    merged = copy.deepcopy(base)
-    for key, value in override.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = deep_merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
+# The workflow's profile (rule defaults), as the README's commands use it.
+PROFILE = "workflow/profiles/default"
 
 
 def copy_workflow(destination: Path) -> Path:
@@ -42,17 +33,18 @@ def copy_workflow(destination: Path) -> Path:
 
 def write_config(workdir: Path, overrides: dict[str, Any]) -> Path:
     """Write ``config.yaml`` in ``workdir``: the project defaults updated by ``overrides``."""
-    defaults = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     path = workdir / "config.yaml"
-    path.write_text(yaml.safe_dump(deep_merge(defaults, overrides)), encoding="utf-8")
+    path.write_text(yaml.safe_dump(deep_merge(CONFIG, overrides)), encoding="utf-8")
     return path
 
 
 def run_snakemake(
     workdir: Path, *args: str, check: bool = True, cores: int = 2
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``snakemake`` in ``workdir`` with the test interpreter; return the finished process."""
-    command = [sys.executable, "-m", "snakemake", "--cores", str(cores), *args]
+    """Run ``snakemake`` in ``workdir`` with the test interpreter and the workflow profile;
+    return the finished process."""
+    command = [sys.executable, "-m", "snakemake", "--workflow-profile", PROFILE]
+    command += ["--cores", str(cores), *args]
     result = subprocess.run(command, cwd=workdir, capture_output=True, text=True)
     if check and result.returncode != 0:
         raise AssertionError(

@@ -1,4 +1,5 @@
-"""Snakemake adapter: corpus statistics figure (lengths, top terms, vocabulary by threshold)."""
+"""Rule figure_corpus_stats: document lengths, top terms, and the vocabulary each pruning
+threshold would keep."""
 
 import pandas as pd
 

@@ -1,7 +1,8 @@
-"""Snakemake adapter: the top-terms-per-topic bar chart grid."""
+"""Rule figure_topic_terms: the top-terms-per-topic bar chart grid."""
 
 import pandas as pd
 
+from topicpipe.interpret.labels import label_map, read_topic_table
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.style import save_figure
 from topicpipe.plots.topic_terms import plot_topic_terms
@@ -9,9 +10,7 @@ from topicpipe.plots.topic_terms import plot_topic_terms
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("figure_topic_terms", smk.log[0])
 terms = pd.read_csv(smk.input.topic_terms, keep_default_na=False)
-summary = pd.read_csv(smk.input.summary, keep_default_na=False)
-labels = dict(zip(summary["topic"], summary["label"], strict=True))
-save_figure(
-    plot_topic_terms(terms, smk.params.top_n, labels=labels), smk.output.png, smk.params.dpi
-)
+labels = label_map(read_topic_table(smk.input.summary))
+figure = plot_topic_terms(terms, smk.params.top_n, labels=labels)
+save_figure(figure, smk.output.png, smk.params.dpi)
 log.info("wrote %s and %s", smk.output.png, smk.output.svg)

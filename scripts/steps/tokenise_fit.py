@@ -1,34 +1,28 @@
-"""Snakemake adapter, tokenise fit: names, phrases and corpus stopwords from all shards."""
+"""Rule tokenise_fit: names, phrases and corpus stopwords learnt from all shards."""
 
-import csv
-import json
-
+from topicpipe.files import read_json, write_csv
 from topicpipe.logsetup import get_logger
 from topicpipe.tokenise.settings import settings_from_config
-from topicpipe.tokenise.stage import ScanSummary, fit
+from topicpipe.tokenise.stage import ScanSummary, corpus_stopword_rows, fit_shards
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("tokenise_fit", smk.log[0])
 settings = settings_from_config(smk.params.options)
-
-summaries = []
-for path in smk.input.counts:
-    with open(path, encoding="utf-8") as handle:
-        summaries.append(ScanSummary.from_dict(json.load(handle)))
+summaries = [ScanSummary.from_dict(read_json(path)) for path in smk.input.counts]
 n_documents = sum(summary.documents for summary in summaries)
 log.info("%d documents in %d shards", n_documents, len(summaries))
 
-model = fit(list(smk.input.scans), summaries, settings)
-model.save(smk.output.model, settings.scanner())
+fitted = fit_shards(list(smk.input.scans), summaries, settings)
+fitted.save(smk.output.model, settings.scanner())
 log.info(
-    "%d multi-word name runs; learnt %d phrase layers, %d corpus stopwords; model saved to %s",
-    len(model.names.runs),
-    len(model.layers),
-    len(model.corpus_stopwords),
+    "%d multi-word name runs; learnt %d phrase layers, %d corpus stopwords; saved to %s",
+    len(fitted.names.runs),
+    len(fitted.layers),
+    len(fitted.corpus_stopwords),
     smk.output.model,
 )
-with open(smk.output.corpus_stopwords, "w", newline="", encoding="utf-8") as handle:
-    writer = csv.writer(handle)
-    writer.writerow(["term", "documents", "share"])
-    for term, documents in model.corpus_stopwords.items():
-        writer.writerow([term, documents, f"{documents / n_documents:.4f}"])
+write_csv(
+    smk.output.corpus_stopwords,
+    ["term", "documents", "share"],
+    corpus_stopword_rows(fitted, n_documents),
+)

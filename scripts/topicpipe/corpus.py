@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from gensim.corpora import Dictionary
+import numpy as np
+from gensim.corpora import Dictionary, MmCorpus
+
+VOCABULARY_FIELDS = ["term", "documents", "count", "kept"]
+DOCUMENT_FIELDS = ["row", "id", "n_tokens"]
+EXCLUDED_FIELDS = ["id", "reason"]
+
+
+class CorpusError(ValueError):
+    """No corpus can be built with these settings (the message says which to change)."""
 
 
 @dataclass(frozen=True)
 class PruneSettings:
     """Vocabulary pruning, as gensim's ``Dictionary.filter_extremes``."""
 
-    no_below: int = 5
-    no_above: float = 0.5
-    keep_n: int | None = 100_000
+    no_below: int
+    no_above: float
+    keep_n: int | None
+
+    @classmethod
+    def from_config(cls, section: Mapping[str, Any]) -> PruneSettings:
+        """Settings from the ``dictionary`` section of the (schema-validated) config."""
+        return cls(section["no_below"], section["no_above"], section["keep_n"])
 
 
 def count_terms(token_lists: Iterable[list[str]]) -> Dictionary:
@@ -38,17 +54,42 @@ def prune(counted: Dictionary, settings: PruneSettings) -> Dictionary:
     return sorted_dictionary(pruned)
 
 
-def build_dictionary(token_lists: Iterable[list[str]], settings: PruneSettings) -> Dictionary:
-    """Count terms over a stream of token lists, then prune rare and common terms."""
-    return prune(count_terms(token_lists), settings)
+def build_vocabulary(
+    token_lists: Iterable[list[str]], settings: PruneSettings
+) -> tuple[Dictionary, Dictionary]:
+    """Every term counted over a stream of token lists, and the pruned dictionary.
+
+    Raises ``CorpusError`` when pruning leaves no term.
+    """
+    counted = count_terms(token_lists)
+    dictionary = prune(counted, settings)
+    if len(dictionary) == 0:
+        raise CorpusError(
+            "no term survived pruning; lower dictionary.no_below or raise "
+            "dictionary.no_above in config.yaml (small corpora need no_below: 1 or 2)"
+        )
+    return counted, dictionary
 
 
-def vocabulary_rows(
-    counted: Dictionary, pruned: Dictionary
-) -> Iterator[tuple[str, int, int, bool]]:
-    """(term, documents, occurrences, kept after pruning) for every term, in term order."""
+def vocabulary_rows(counted: Dictionary, pruned: Dictionary) -> Iterator[tuple[str, int, int, int]]:
+    """(term, documents, occurrences, 1 if kept after pruning else 0) for every term, in
+    term order: the rows of vocabulary.csv."""
     for term, term_id in sorted(counted.token2id.items()):
-        yield term, counted.dfs[term_id], counted.cfs[term_id], term in pruned.token2id
+        yield term, counted.dfs[term_id], counted.cfs[term_id], int(term in pruned.token2id)
+
+
+def dictionary_terms(dictionary: Dictionary) -> list[str]:
+    """The dictionary's terms in id order (so ``terms[i]`` is term id ``i``)."""
+    return [dictionary[i] for i in range(len(dictionary))]
+
+
+def term_counts(dictionary: Dictionary) -> np.ndarray:
+    """How often each term (by id) occurs in the corpus, as counted when the corpus was built.
+
+    Pruning keeps the counts of the terms it keeps, and a document's bag of words holds
+    exactly its kept terms, so these equal the column sums of the bag-of-words corpus.
+    """
+    return np.array([dictionary.cfs[i] for i in range(len(dictionary))], dtype=np.float64)
 
 
 def vocabulary_size(
@@ -113,3 +154,41 @@ def split_empty(
             yield row
         else:
             on_empty(row)
+
+
+def write_corpus(
+    documents: Iterable[tuple[str, list[str]]], dictionary: Dictionary, path: str | Path
+) -> tuple[list[tuple[str, int]], list[CorpusRow]]:
+    """Stream (id, tokens) documents into a Matrix Market corpus at ``path``.
+
+    Returns (id, tokens) of the documents written, in row order, and the empty ones
+    left out (see ``exclusion_reason``).
+    """
+    kept: list[tuple[str, int]] = []
+    excluded: list[CorpusRow] = []
+
+    def rows() -> Iterator[list[tuple[int, int]]]:
+        for row in split_empty(bag_of_words(documents, dictionary), excluded.append):
+            kept.append((row.doc_id, row.n_tokens))
+            yield row.bow
+
+    MmCorpus.serialize(str(path), rows())
+    return kept, excluded
+
+
+def corpus_summary(
+    kept: list[tuple[str, int]],
+    excluded: list[CorpusRow],
+    counted: Dictionary,
+    dictionary: Dictionary,
+    settings: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The corpus stage's summary: documents, tokens and vocabulary kept, and the settings."""
+    return {
+        "documents": len(kept),
+        "excluded": len(excluded),
+        "tokens": sum(n for _, n in kept),
+        "vocabulary": len(dictionary),
+        "vocabulary_before_pruning": len(counted),
+        "settings": dict(settings),
+    }

@@ -1,9 +1,11 @@
-"""Logging for the pipeline's scripts: progress goes to the rule's log file and stderr."""
+"""Logging for the pipeline's steps: progress goes to the rule's log file and stderr."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 def get_logger(name: str, log_path: str | None = None) -> logging.Logger:
@@ -20,3 +22,22 @@ def get_logger(name: str, log_path: str | None = None) -> logging.Logger:
         handler.setFormatter(formatter)
         logger.addHandler(handler)
     return logger
+
+
+def log_library_to_file(library: str, log: logging.Logger) -> None:
+    """Send ``library``'s log records to ``log``'s file only (not stderr): its progress
+    lines are many, and many jobs may run at once."""
+    library_log = logging.getLogger(library)
+    library_log.handlers = [h for h in log.handlers if isinstance(h, logging.FileHandler)]
+    library_log.propagate = False
+
+
+@contextmanager
+def stop_on(*errors: type[Exception], stage: str, log: logging.Logger) -> Iterator[None]:
+    """Turn any of ``errors`` into a clean stop of the step: the message (which names the
+    file or setting and the fix) goes to the log and, as ``<stage>: <message>``, to stderr."""
+    try:
+        yield
+    except errors as error:
+        log.error("%s", error)
+        raise SystemExit(f"{stage}: {error}") from None

@@ -4,6 +4,9 @@ from snakemake.exceptions import WorkflowError
 from topicpipe.ingest import resolve_corpus
 
 RESULTS = "results"
+# Each rule's log and benchmark go here, named after the rule (and its wildcards).
+LOGS = f"{RESULTS}/logs"
+BENCHMARKS = f"{RESULTS}/benchmarks"
 # Every rule file appends the outputs that `rule all` builds.
 TARGETS = []
 
@@ -16,5 +19,7 @@ if not Path(CORPUS_PATH).exists():
         "file), or corpus=lee for the bundled default corpus."
     )
 
-# Every rule runs in the same pinned environment (see workflow/envs/topicpipe.yaml).
+# Every rule runs in the same pinned environment (see workflow/envs/topicpipe.yaml). The
+# linter wants it on each rule: a global conda: directive would install it into Snakemake's
+# own process instead.
 ENV = "../envs/topicpipe.yaml"

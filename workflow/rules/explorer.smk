@@ -1,7 +1,6 @@
 rule explorer:
     input:
         model=rules.model.output.model,
-        corpus=rules.corpus.output.corpus,
         dictionary=rules.corpus.output.dictionary,
         summary=rules.topics.output.summary,
         representative=rules.topics.output.representative,
@@ -14,13 +13,9 @@ rule explorer:
             category="5. Explorer",
         ),
     log:
-        f"{RESULTS}/logs/explorer.log",
+        f"{LOGS}/explorer.log",
     conda:
         ENV
-    threads: 1
-    resources:
-        mem_mb=2000,
-        runtime=10,
     params:
         relevance_lambda=config["topics"]["relevance_lambda"],
         period=config["prevalence"]["period"],

@@ -1,3 +1,88 @@
+# Every figure of the pipeline: one rule per figure (or group of figures), PNG and SVG.
+
+
+rule figure_attrition:
+    input:
+        table=rules.attrition.output.table,
+    output:
+        png=report(
+            f"{RESULTS}/figures/attrition.png",
+            caption="../report/tokens_attrition_figure.rst",
+            category="1. Corpus",
+        ),
+        svg=f"{RESULTS}/figures/attrition.svg",
+    log:
+        f"{LOGS}/figure_attrition.log",
+    conda:
+        ENV
+    params:
+        dpi=config["figures"]["dpi"],
+    script:
+        "../../scripts/steps/figure_attrition.py"
+
+
+rule figure_corpus_stats:
+    input:
+        tokens=rules.tokenise_merge.output.tokens,
+        documents=rules.corpus.output.documents,
+        vocabulary=rules.corpus.output.vocabulary,
+    output:
+        png=report(
+            f"{RESULTS}/figures/corpus_stats.png",
+            caption="../report/tokens_corpus_stats.rst",
+            category="1. Corpus",
+        ),
+        svg=f"{RESULTS}/figures/corpus_stats.svg",
+    log:
+        f"{LOGS}/figure_corpus_stats.log",
+    conda:
+        ENV
+    params:
+        dictionary=config["dictionary"],
+        dpi=config["figures"]["dpi"],
+    script:
+        "../../scripts/steps/figure_corpus_stats.py"
+
+
+rule figure_evaluation:
+    input:
+        metrics=rules.evaluate.output.metrics,
+        topics=rules.evaluate.output.topics,
+        selected=rules.select_model.output.selected,
+        labels=rules.topics.output.summary,
+        convergence=SWEEP_FILES["convergence.csv"],
+        fits=SWEEP_FILES["fit.json"],
+    output:
+        metrics=report(
+            f"{RESULTS}/figures/evaluation_metrics_by_k.png",
+            caption="../report/evaluation_metrics_by_k.rst",
+            category="4. Model selection",
+        ),
+        scatter=report(
+            f"{RESULTS}/figures/evaluation_coherence_exclusivity.png",
+            caption="../report/evaluation_coherence_exclusivity.rst",
+            category="4. Model selection",
+        ),
+        convergence=report(
+            f"{RESULTS}/figures/evaluation_convergence.png",
+            caption="../report/evaluation_convergence.rst",
+            category="4. Model selection",
+        ),
+        diagnostics=report(
+            f"{RESULTS}/figures/evaluation_topic_diagnostics.png",
+            caption="../report/evaluation_topic_diagnostics.rst",
+            category="4. Model selection",
+        ),
+    log:
+        f"{LOGS}/figure_evaluation.log",
+    conda:
+        ENV
+    params:
+        dpi=config["figures"]["dpi"],
+    script:
+        "../../scripts/steps/figure_evaluation.py"
+
+
 rule figure_topic_terms:
     input:
         topic_terms=rules.topics.output.topic_terms,
@@ -11,13 +96,9 @@ rule figure_topic_terms:
         ),
         svg=f"{RESULTS}/figures/topic_terms.svg",
     log:
-        f"{RESULTS}/logs/figure_topic_terms.log",
+        f"{LOGS}/figure_topic_terms.log",
     conda:
         ENV
-    threads: 1
-    resources:
-        mem_mb=2000,
-        runtime=10,
     params:
         top_n=config["topics"]["top_n"],
         dpi=config["figures"]["dpi"],
@@ -38,13 +119,9 @@ rule figure_doc_topics:
         ),
         svg=f"{RESULTS}/figures/doc_topics.svg",
     log:
-        f"{RESULTS}/logs/figure_doc_topics.log",
+        f"{LOGS}/figure_doc_topics.log",
     conda:
         ENV
-    threads: 1
-    resources:
-        mem_mb=2000,
-        runtime=10,
     params:
         dpi=config["figures"]["dpi"],
     script:
@@ -78,13 +155,9 @@ rule figure_prevalence:
         ),
         group_svg=f"{RESULTS}/figures/prevalence_group.svg",
     log:
-        f"{RESULTS}/logs/figure_prevalence.log",
+        f"{LOGS}/figure_prevalence.log",
     conda:
         ENV
-    threads: 1
-    resources:
-        mem_mb=2000,
-        runtime=10,
     params:
         options=config["prevalence"],
         dpi=config["figures"]["dpi"],
@@ -112,19 +185,18 @@ rule figure_topic_maps:
         ),
         correlation_svg=f"{RESULTS}/figures/topic_correlation.svg",
     log:
-        f"{RESULTS}/logs/figure_topic_maps.log",
+        f"{LOGS}/figure_topic_maps.log",
     conda:
         ENV
-    threads: 1
-    resources:
-        mem_mb=2000,
-        runtime=10,
     params:
         dpi=config["figures"]["dpi"],
     script:
         "../../scripts/steps/figure_topic_maps.py"
 
 
+TARGETS.extend(rules.figure_attrition.output)
+TARGETS.extend(rules.figure_corpus_stats.output)
+TARGETS.extend(rules.figure_evaluation.output)
 TARGETS.extend(rules.figure_topic_terms.output)
 TARGETS.extend(rules.figure_doc_topics.output)
 TARGETS.extend(rules.figure_prevalence.output)

@@ -27,14 +27,12 @@ rule ingest:
             category="1. Corpus",
         ),
     log:
-        f"{RESULTS}/logs/ingest.log",
+        f"{LOGS}/ingest.log",
     benchmark:
-        f"{RESULTS}/benchmarks/ingest.tsv"
+        f"{BENCHMARKS}/ingest.tsv"
     conda:
         ENV
-    threads: 1
     resources:
-        mem_mb=2000,
         runtime=30,
     params:
         options=config["ingest"],

@@ -1,20 +1,12 @@
 # The K x seed sweep: one training job per (K, seed) model, then the selected model
-# becomes results/model/, the model every later stage reads.
-from topicpipe.evaluate.sweep import model_name, sweep_grid
+# becomes results/model/, the model every later stage reads. Where each model lives and
+# what it is trained with is decided in topicpipe.engines.sweep.
+from topicpipe.engines.sweep import MODEL_DIR, sweep_paths, training_options
 
-SWEEP = [model_name(k, seed) for k, seed in sweep_grid(config["model"])]
 MODELS = f"{RESULTS}/models"
 SELECTED = f"{RESULTS}/selection/selected.json"
-# Training options without the sweep's K and seeds, so that adding a K or a seed
-# does not retrain the models already there.
-TRAIN_OPTIONS = {
-    key: value for key, value in config["model"].items() if key not in ("k", "seeds")
-}
 # Each file of every model of the sweep, e.g. SWEEP_FILES["fit.json"].
-SWEEP_FILES = {
-    name: [f"{MODELS}/{model}/{name}" for model in SWEEP]
-    for name in ("model", "doc_topics.npy", "convergence.csv", "fit.json")
-}
+SWEEP_FILES = sweep_paths(MODELS, config["model"])
 
 
 rule heldout_split:
@@ -23,13 +15,9 @@ rule heldout_split:
     output:
         split=f"{RESULTS}/evaluation/heldout_split.csv",
     log:
-        f"{RESULTS}/logs/heldout_split.log",
+        f"{LOGS}/heldout_split.log",
     conda:
         ENV
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=10,
     params:
         fraction=config["evaluation"]["heldout_fraction"],
         seed=config["evaluation"]["heldout_seed"],
@@ -43,25 +31,24 @@ rule train_model:
         dictionary=rules.corpus.output.dictionary,
         split=rules.heldout_split.output.split,
     output:
-        model=directory(f"{MODELS}/k{{k}}_seed{{seed}}/model"),
-        doc_topics=f"{MODELS}/k{{k}}_seed{{seed}}/doc_topics.npy",
-        convergence=f"{MODELS}/k{{k}}_seed{{seed}}/convergence.csv",
-        fit=f"{MODELS}/k{{k}}_seed{{seed}}/fit.json",
+        model=directory(f"{MODELS}/{MODEL_DIR}/model"),
+        doc_topics=f"{MODELS}/{MODEL_DIR}/doc_topics.npy",
+        convergence=f"{MODELS}/{MODEL_DIR}/convergence.csv",
+        fit=f"{MODELS}/{MODEL_DIR}/fit.json",
     log:
-        f"{RESULTS}/logs/models/k{{k}}_seed{{seed}}.log",
+        f"{LOGS}/models/{MODEL_DIR}.log",
     benchmark:
-        f"{RESULTS}/benchmarks/models/k{{k}}_seed{{seed}}.tsv"
+        f"{BENCHMARKS}/models/{MODEL_DIR}.tsv"
     wildcard_constraints:
         k=r"\d+",
         seed=r"\d+",
     conda:
         ENV
-    threads: 1
     resources:
         mem_mb=8000,
         runtime=240,
     params:
-        options=TRAIN_OPTIONS,
+        options=training_options(config["model"]),
         evaluation={"heldout_seed": config["evaluation"]["heldout_seed"]},
     script:
         "../../scripts/steps/train_model.py"
@@ -74,12 +61,8 @@ rule model:
     output:
         model=directory(f"{RESULTS}/model"),
     log:
-        f"{RESULTS}/logs/model.log",
+        f"{LOGS}/model.log",
     conda:
         ENV
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=10,
     script:
         "../../scripts/steps/model.py"

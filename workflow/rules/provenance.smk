@@ -5,13 +5,9 @@ rule provenance:
     output:
         provenance=f"{RESULTS}/provenance.json",
     log:
-        f"{RESULTS}/logs/provenance.log",
+        f"{LOGS}/provenance.log",
     conda:
         ENV
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=10,
     params:
         config=config,
     script:

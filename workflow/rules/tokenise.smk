@@ -1,6 +1,6 @@
 # Tokenising in two streamed passes over shards of the corpus (document i goes to
 # shard i mod N): scan each shard, fit names and phrases on all of them, apply the
-# fitted model to each shard, then merge in document order. The result is the same
+# fitted tokeniser to each shard, then merge in document order. The result is the same
 # for any tokenise.shards.
 TOKEN_SHARDS = list(range(config["tokenise"]["shards"]))
 TOKEN_SHARD_DIR = f"{RESULTS}/tokens/shards"
@@ -13,16 +13,14 @@ rule tokenise_scan:
         scan=temp(f"{TOKEN_SHARD_DIR}/{{shard}}.scan.txt"),
         counts=f"{TOKEN_SHARD_DIR}/{{shard}}.counts.json",
     log:
-        f"{RESULTS}/logs/tokenise_scan/{{shard}}.log",
+        f"{LOGS}/tokenise_scan/{{shard}}.log",
     benchmark:
-        f"{RESULTS}/benchmarks/tokenise_scan/{{shard}}.tsv"
+        f"{BENCHMARKS}/tokenise_scan/{{shard}}.tsv"
     wildcard_constraints:
         shard=r"\d+",
     conda:
         ENV
-    threads: 1
     resources:
-        mem_mb=2000,
         runtime=60,
     params:
         options=config["tokenise"],
@@ -42,12 +40,11 @@ rule tokenise_fit:
             category="1. Corpus",
         ),
     log:
-        f"{RESULTS}/logs/tokenise_fit.log",
+        f"{LOGS}/tokenise_fit.log",
     benchmark:
-        f"{RESULTS}/benchmarks/tokenise_fit.tsv"
+        f"{BENCHMARKS}/tokenise_fit.tsv"
     conda:
         ENV
-    threads: 1
     resources:
         mem_mb=4000,
         runtime=60,
@@ -65,22 +62,20 @@ rule tokenise_shard:
         tokens=temp(f"{TOKEN_SHARD_DIR}/{{shard}}.tokens.jsonl"),
         stats=f"{TOKEN_SHARD_DIR}/{{shard}}.stats.json",
     log:
-        f"{RESULTS}/logs/tokenise_shard/{{shard}}.log",
+        f"{LOGS}/tokenise_shard/{{shard}}.log",
     benchmark:
-        f"{RESULTS}/benchmarks/tokenise_shard/{{shard}}.tsv"
+        f"{BENCHMARKS}/tokenise_shard/{{shard}}.tsv"
     wildcard_constraints:
         shard=r"\d+",
     conda:
         ENV
-    threads: 1
     resources:
-        mem_mb=2000,
         runtime=60,
     script:
         "../../scripts/steps/tokenise_shard.py"
 
 
-rule tokenise:
+rule tokenise_merge:
     input:
         tokens=expand(f"{TOKEN_SHARD_DIR}/{{shard}}.tokens.jsonl", shard=TOKEN_SHARDS),
         stats=expand(f"{TOKEN_SHARD_DIR}/{{shard}}.stats.json", shard=TOKEN_SHARDS),
@@ -95,19 +90,17 @@ rule tokenise:
             category="1. Corpus",
         ),
     log:
-        f"{RESULTS}/logs/tokenise.log",
+        f"{LOGS}/tokenise_merge.log",
     benchmark:
-        f"{RESULTS}/benchmarks/tokenise.tsv"
+        f"{BENCHMARKS}/tokenise_merge.tsv"
     conda:
         ENV
-    threads: 1
     resources:
-        mem_mb=2000,
         runtime=30,
     script:
         "../../scripts/steps/tokenise_merge.py"
 
 
 TARGETS.extend(
-    [rules.tokenise.output.phrases, rules.tokenise_fit.output.corpus_stopwords]
+    [rules.tokenise_merge.output.phrases, rules.tokenise_fit.output.corpus_stopwords]
 )

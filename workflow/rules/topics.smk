@@ -1,7 +1,9 @@
 rule topics:
     input:
         model=rules.model.output.model,
-        corpus=rules.corpus.output.corpus,
+        # The selected model's topic shares, as its training job inferred them.
+        selected=rules.select_model.output.selected,
+        doc_topics=SWEEP_FILES["doc_topics.npy"],
         dictionary=rules.corpus.output.dictionary,
         corpus_documents=rules.corpus.output.documents,
         documents=rules.ingest.output.documents,
@@ -39,12 +41,11 @@ rule topics:
         representative_md=f"{RESULTS}/topics/representative_docs.md",
         markdown=f"{RESULTS}/topics/topics.md",
     log:
-        f"{RESULTS}/logs/topics.log",
+        f"{LOGS}/topics.log",
     benchmark:
-        f"{RESULTS}/benchmarks/topics.tsv"
+        f"{BENCHMARKS}/topics.tsv"
     conda:
         ENV
-    threads: 1
     resources:
         mem_mb=4000,
         runtime=30,
@@ -73,12 +74,11 @@ rule prevalence:
             subcategory="Prevalence",
         ),
     log:
-        f"{RESULTS}/logs/prevalence.log",
+        f"{LOGS}/prevalence.log",
     benchmark:
-        f"{RESULTS}/benchmarks/prevalence.tsv"
+        f"{BENCHMARKS}/prevalence.tsv"
     conda:
         ENV
-    threads: 1
     resources:
         mem_mb=4000,
         runtime=30,
@@ -113,13 +113,11 @@ rule topic_maps:
             subcategory="Maps",
         ),
     log:
-        f"{RESULTS}/logs/topic_maps.log",
+        f"{LOGS}/topic_maps.log",
     conda:
         ENV
-    threads: 1
     resources:
         mem_mb=4000,
-        runtime=10,
     script:
         "../../scripts/steps/topic_maps.py"
 

@@ -37,21 +37,22 @@ class GensimLda(TopicEngine):
         params: dict[str, Any],
         on_pass: PassHook | None = None,
     ) -> GensimLda:
-        """Train ``LdaModel``; ``params`` holds num_topics, passes, iterations, alpha, eta,
-        random_state, chunksize and eval_every (all with defaults)."""
-        # gensim logs per-chunk progress (and perplexity when eval_every is set) at INFO.
+        """Train ``LdaModel``; ``params`` holds num_topics, random_state and the options of
+        the ``model`` section (passes, iterations, alpha, eta, chunksize)."""
+        # gensim logs per-chunk progress at INFO.
         logging.getLogger("gensim.models.ldamodel").setLevel(logging.INFO)
         model = LdaModel(
             corpus=corpus,
             num_topics=int(params["num_topics"]),
             id2word={i: str(i) for i in range(num_terms)},
-            passes=int(params.get("passes", 10)),
-            iterations=int(params.get("iterations", 400)),
-            alpha=params.get("alpha", "symmetric"),
-            eta=params.get("eta", "symmetric"),
-            random_state=int(params.get("random_state", 0)),
-            chunksize=int(params.get("chunksize", 2000)),
-            eval_every=params.get("eval_every"),
+            passes=int(params["passes"]),
+            iterations=int(params["iterations"]),
+            alpha=params["alpha"],
+            eta=params["eta"],
+            random_state=int(params["random_state"]),
+            chunksize=int(params["chunksize"]),
+            # Convergence is followed on held-out documents by ``on_pass``, not by gensim.
+            eval_every=None,
             minimum_probability=0.0,
             callbacks=[_PassCallback(cls, params, on_pass)] if on_pass else None,
         )

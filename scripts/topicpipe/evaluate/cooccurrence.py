@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -57,18 +56,6 @@ class CooccurrenceCounts:
         """Pair counts among ``ids``, in the order given."""
         where = self.positions(ids)
         return self.pairs[np.ix_(where, where)]
-
-    def save(self, path: str | Path) -> None:
-        """Write the counts to a compressed ``.npz`` file."""
-        np.savez_compressed(
-            path, word_ids=self.word_ids, pairs=self.pairs, n_contexts=self.n_contexts
-        )
-
-    @classmethod
-    def load(cls, path: str | Path) -> CooccurrenceCounts:
-        """Read counts written by ``save``."""
-        with np.load(path) as data:
-            return cls(data["word_ids"], data["pairs"], int(data["n_contexts"]))
 
 
 def _empty(word_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -130,7 +117,7 @@ def count_windows(
     token2id: dict[str, int],
     word_ids: Iterable[int],
     window: int,
-    method: str = "gensim",
+    method: str,
 ) -> CooccurrenceCounts:
     """Sliding windows of ``window`` tokens containing each word and pair of ``word_ids``.
 

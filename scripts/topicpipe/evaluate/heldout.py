@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 Bow = list[tuple[int, float]]
 
@@ -30,6 +31,22 @@ def heldout_mask(n_docs: int, fraction: float, seed: int) -> np.ndarray:
         return mask
     n_heldout = min(max(1, round(fraction * n_docs)), n_docs - 1)
     mask[np.random.default_rng(seed).choice(n_docs, size=n_heldout, replace=False)] = True
+    return mask
+
+
+def split_table(documents: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """``heldout_split.csv``: each corpus row (``row``, ``id``) with its set, train or heldout."""
+    table = documents[["row", "id"]].copy()
+    table["set"] = np.where(mask, "heldout", "train")
+    return table
+
+
+def heldout_rows(split: pd.DataFrame, n_rows: int, path: str) -> np.ndarray:
+    """The held-out mask of a corpus of ``n_rows`` rows, from ``split_table`` read from
+    ``path``; a split of another corpus is an error that names the file."""
+    mask = (split["set"] == "heldout").to_numpy()
+    if len(mask) != n_rows:
+        raise ValueError(f"{path} has {len(mask)} rows but the corpus {n_rows}")
     return mask
 
 

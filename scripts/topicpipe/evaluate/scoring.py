@@ -6,19 +6,24 @@ of all models' top terms and shared by every model (``score_sweep``).
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from topicpipe.engines import load_model
 from topicpipe.evaluate import coherence
 from topicpipe.evaluate.cooccurrence import CooccurrenceCounts, count_documents, count_windows
 from topicpipe.evaluate.diagnostics import topic_diagnostics
 from topicpipe.evaluate.diversity import topic_diversity
 from topicpipe.evaluate.exclusivity import exclusivity
 from topicpipe.evaluate.stability import seed_stability
+from topicpipe.files import read_json
 
 
 @dataclass
@@ -31,6 +36,27 @@ class FittedModel:
     phi: np.ndarray
     theta: np.ndarray
     fit: dict[str, Any] = field(default_factory=dict)
+
+
+def load_fitted_models(
+    model_dirs: Sequence[str | Path],
+    doc_topic_paths: Sequence[str | Path],
+    fit_paths: Sequence[str | Path],
+) -> list[FittedModel]:
+    """What the training jobs of the sweep left, one ``FittedModel`` per model."""
+    models = []
+    for directory, theta_path, fit_path in zip(model_dirs, doc_topic_paths, fit_paths, strict=True):
+        fit = read_json(fit_path)
+        phi = load_model(directory).topic_term_matrix()
+        models.append(
+            FittedModel(fit["model"], fit["k"], fit["seed"], phi, np.load(theta_path), fit)
+        )
+    return models
+
+
+def model_topics(topic_metrics: pd.DataFrame, model: str) -> pd.DataFrame:
+    """The rows of ``topic_metrics.csv`` of one model, in topic order."""
+    return topic_metrics[topic_metrics["model"] == model].sort_values("topic")
 
 
 def top_term_ids(phi: np.ndarray, top_n: int) -> np.ndarray:
@@ -123,3 +149,61 @@ def score_sweep(
     )
     metrics = metrics.merge(per_model, left_on="model", right_index=True, how="left")
     return metrics, topics
+
+
+def evaluate_sweep(
+    models: Sequence[FittedModel],
+    texts: Callable[[], Iterable[Sequence[str]]],
+    bows: Callable[[], Iterable[Sequence[tuple[int, float]]]],
+    token2id: dict[str, int],
+    doc_lengths: np.ndarray,
+    term_counts: np.ndarray,
+    settings: dict[str, Any],
+    log: logging.Logger,
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, float]]:
+    """Count co-occurrences once for every model's top terms, then score every model.
+
+    Returns the per-model and per-topic tables and the seconds spent counting and scoring.
+    """
+    started = time.perf_counter()
+    words = {int(w) for m in models for w in top_term_ids(m.phi, settings["top_n"]).ravel()}
+    counts = reference_counts(texts, bows, token2id, words, settings)
+    counting = time.perf_counter() - started
+    log.info(
+        "counted co-occurrences of %d top terms of %d models in %.2f s "
+        "(%d windows of %d, %d windows of %d, %d documents)",
+        len(words),
+        len(models),
+        counting,
+        counts["npmi"].n_contexts,
+        settings["npmi_window"],
+        counts["c_v"].n_contexts,
+        settings["cv_window"],
+        counts["u_mass"].n_contexts,
+    )
+    started = time.perf_counter()
+    metrics, topics = score_sweep(models, counts, doc_lengths, term_counts, settings)
+    scoring = time.perf_counter() - started
+    log.info("scored %d models in %.3f s", len(models), scoring)
+    return metrics, topics, {"counting_cooccurrences_once": counting, "scoring_all_models": scoring}
+
+
+def timing_record(models: Sequence[FittedModel], evaluation_seconds: dict[str, float]) -> dict:
+    """``timing.json``: training time of the sweep against the time spent evaluating it
+    (``evaluation_seconds`` by step; inferring topic shares is added from the fits)."""
+    seconds = {
+        "inferring_topic_shares": sum(m.fit["inference_seconds"] for m in models),
+        **evaluation_seconds,
+    }
+    timing = {
+        "models": len(models),
+        "training_seconds": sum(m.fit["train_seconds"] for m in models),
+        # Held-out likelihood after every pass, computed inside the training jobs.
+        "convergence_and_heldout_seconds": sum(m.fit["convergence_seconds"] for m in models),
+        "evaluation_seconds": seconds,
+        "evaluation_total_seconds": sum(seconds.values()),
+    }
+    timing["evaluation_share_of_training"] = (
+        timing["evaluation_total_seconds"] / timing["training_seconds"]
+    )
+    return timing

@@ -21,14 +21,14 @@ _SENTENCE_END = re.compile(r"[.!?]['\"]?$")
 
 @dataclass(frozen=True)
 class Layout:
-    """Sizes that separate header, body and link lists (all in config ``ingest``)."""
+    """Sizes that separate header, body and link lists (``ingest.layout`` in config.yaml)."""
 
-    header_lines: int = 8  # at most this many lines form the header
-    body_min_words: int = 20  # a line this long starts the body
-    max_line_chars: int = 200  # longer lines are never boilerplate
-    block_max_words: int = 20  # lines of a "Related News:" list are at most this long
-    title_words: int = 12  # fallback title: this many first words of the text
-    title_in_text: bool = True  # the title is also the first paragraph of the text
+    header_lines: int  # at most this many lines form the header
+    body_min_words: int  # a line this long starts the body
+    max_line_chars: int  # longer lines are never boilerplate
+    block_max_words: int  # lines of a "Related News:" list are at most this long
+    title_words: int  # fallback title: this many first words of the text
+    title_in_text: bool  # the title is also the first paragraph of the text
 
 
 @dataclass(frozen=True)

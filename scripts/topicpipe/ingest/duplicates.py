@@ -52,7 +52,7 @@ def _bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
 class DuplicateFinder:
     """Remember kept articles; tell whether a new text duplicates one of them."""
 
-    def __init__(self, threshold: float = 0.8, shingle_words: int = 5, num_perm: int = 128):
+    def __init__(self, threshold: float, shingle_words: int, num_perm: int):
         self.threshold = threshold
         self.shingle_words = shingle_words
         self.num_perm = num_perm

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
-FORMATS = ("auto", "folder", "lines", "csv", "tsv", "jsonl")
 # How a file is parsed: one article, one document per line, or a table of documents.
 _BY_SUFFIX = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 

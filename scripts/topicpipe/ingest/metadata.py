@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 from pathlib import Path, PurePosixPath
 
-FIELDS = ("title", "date", "source")
-
 
 class MetadataError(ValueError):
     """The sidecar cannot be used (the message names the file and the fix)."""

@@ -17,7 +17,7 @@ from topicpipe.ingest.metadata import Sidecar, load_sidecar
 from topicpipe.ingest.normalise import normalise_text
 from topicpipe.ingest.patterns import Patterns, compile_patterns
 from topicpipe.ingest.readers import FileProblem, RawDoc, load_file, parse_documents
-from topicpipe.ingest.summary import Tally
+from topicpipe.ingest.summary import IngestCounts
 from topicpipe.ingest.units import split_units
 
 
@@ -54,29 +54,32 @@ class ManifestRow:
 MANIFEST_FIELDS = [f.name for f in fields(ManifestRow)]
 
 
-@dataclass
+@dataclass(frozen=True)
 class IngestOptions:
     """Everything ``ingest`` in config.yaml sets, with patterns compiled."""
 
-    format: str = "auto"
-    glob: str = "*.txt"
-    max_bytes: int = 50_000_000
-    columns: Mapping[str, str] | None = None
-    metadata: str = ""
-    source_from_folder: bool = True
-    unit: str = "article"
-    paragraph_min_words: int = 25
-    window_words: int = 200
-    layout: Layout = Layout()
-    patterns: Patterns = Patterns(None, None, (), (), ())
-    detect_duplicates: bool = True
-    threshold: float = 0.8
-    shingle_words: int = 5
-    num_perm: int = 128
+    format: str
+    glob: str
+    max_bytes: int
+    columns: Mapping[str, str]
+    metadata: str
+    source_from_folder: bool
+    unit: str
+    paragraph_min_words: int
+    window_words: int
+    layout: Layout
+    patterns: Patterns
+    detect_duplicates: bool
+    threshold: float
+    shingle_words: int
+    num_perm: int
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> IngestOptions:
-        """Options from the ``ingest`` section of the (schema-validated) config."""
+        """Options from the ``ingest`` section of the (schema-validated) config.
+
+        Raises ``PatternError`` naming the key of a pattern that does not compile.
+        """
         dup = config["duplicates"]
         return cls(
             format=config["format"],
@@ -95,9 +98,6 @@ class IngestOptions:
             shingle_words=dup["shingle_words"],
             num_perm=dup["num_perm"],
         )
-
-
-DEFAULT_COLUMNS = {"id": "id", "text": "text", "title": "title", "date": "date", "source": "source"}
 
 
 class Sink(Protocol):
@@ -124,7 +124,7 @@ class NullSink:
 
 
 class Ingest:
-    """One ingest run over a corpus; iterate ``documents()``, then read ``tally``."""
+    """One ingest run over a corpus; iterate ``documents()``, then read ``counts``."""
 
     def __init__(
         self,
@@ -137,8 +137,8 @@ class Ingest:
         self.options = options
         self.sink = sink or NullSink()
         self.log = log or logging.getLogger(__name__)
-        self.tally = Tally()
-        self.columns = {**DEFAULT_COLUMNS, **(options.columns or {})}
+        self.counts = IngestCounts()
+        self.columns = dict(options.columns)
         self.finder = (
             DuplicateFinder(options.threshold, options.shingle_words, options.num_perm)
             if options.detect_duplicates
@@ -170,7 +170,7 @@ class Ingest:
             )
             for number, (path, relative) in enumerate(walk_files(corpus), start=1):
                 if number % 1000 == 0:
-                    self.log.info("read %d files, %d articles kept", number, self.tally.articles)
+                    self.log.info("read %d files, %d articles kept", number, self.counts.articles)
                 if sidecar_path is not None and path.resolve() == sidecar_path:
                     self._skip(path, "metadata sidecar (ingest.metadata)")
                 elif not matches_glob(relative, options.glob):
@@ -197,7 +197,7 @@ class Ingest:
         self._report(row)
 
     def _report(self, row: ManifestRow) -> None:
-        self.tally.add_file(row.status, row.reason, row.format, row.encoding)
+        self.counts.add_file(row.status, row.reason, row.format, row.encoding)
         self.sink.file(row)
 
     def _read_file(self, path: Path, relative: str, kind: str) -> Iterator[dict[str, Any]]:
@@ -214,7 +214,7 @@ class Ingest:
             for raw in parse_documents(loaded.text, kind, stem, self.columns):
                 if isinstance(raw, str):
                     row.n_bad_rows += 1
-                    self.tally.bad_rows += 1
+                    self.counts.bad_rows += 1
                     self.log.warning("%s: %s", path, raw)
                     continue
                 yield from self._document(raw, row, relative, folder)
@@ -246,7 +246,7 @@ class Ingest:
         number = 2
         while f"{doc_id}~{number}" in self._ids:
             number += 1
-        self.tally.renamed_ids += 1
+        self.counts.renamed_ids += 1
         self.log.warning(
             "id %r is used twice; the later document becomes %r", doc_id, f"{doc_id}~{number}"
         )
@@ -273,25 +273,25 @@ class Ingest:
         doc_id = self._unique_id(raw.id)
         for removal in article.removed:
             self.sink.removed(doc_id, removal)
-            self.tally.add_removed(removal.kind, len(removal.text))
+            self.counts.add_removed(removal.kind, len(removal.text))
         row.lines_removed += len(article.removed)
         row.chars_removed += article.chars_removed
         if not article.text:
             row.n_empty += 1
-            self.tally.empty_documents += 1
+            self.counts.empty_documents += 1
             return
         if self.finder is not None:
             match = self.finder.check(doc_id, row.path, article.text)
             if match is not None:
                 row.n_duplicates += 1
                 row.duplicate_of = match.kept_id
-                self.tally.duplicates[match.kind] += 1
+                self.counts.duplicates[match.kind] += 1
                 self.sink.duplicate(doc_id, row.path, match)
                 return
         row.n_documents += 1
         if row.format == "article":
             row.title, row.date, row.source = article.title, date, source
-        self.tally.add_article(date, source_from, len(article.text))
+        self.counts.add_article(date, source_from, len(article.text))
         record = {
             "id": doc_id,
             "source_path": row.path,
@@ -305,7 +305,7 @@ class Ingest:
             record, options.unit, options.paragraph_min_words, options.window_words
         ):
             row.n_units += 1
-            self.tally.units[unit["unit"]] += 1
+            self.counts.units[unit["unit"]] += 1
             yield unit
 
     def _date_and_source(
@@ -324,13 +324,3 @@ class Ingest:
         elif not source and folder and self.options.source_from_folder:
             source, source_from = folder, "folder"
         return date, source, source_from
-
-
-def ingest_corpus(
-    corpus: Path,
-    options: IngestOptions,
-    sink: Sink | None = None,
-    log: logging.Logger | None = None,
-) -> Iterator[dict[str, Any]]:
-    """Yield document records from ``corpus`` (see ``Ingest``)."""
-    return Ingest(corpus, options, sink, log).documents()

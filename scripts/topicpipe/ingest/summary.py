@@ -8,7 +8,7 @@ from typing import Any
 
 
 @dataclass
-class Tally:
+class IngestCounts:
     """Running counts, updated as files and documents go by (constant memory)."""
 
     files_seen: int = 0
@@ -90,7 +90,7 @@ class Tally:
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:
-    """A short Markdown report of ``Tally.as_dict()``."""
+    """A short Markdown report of ``IngestCounts.as_dict()``."""
     files, articles = summary["files"], summary["articles"]
     dup, boiler = summary["duplicates_removed"], summary["boilerplate"]
     rows = [

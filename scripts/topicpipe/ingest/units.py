@@ -50,7 +50,7 @@ def windows(text: str, size: int) -> list[str]:
 
 
 def split_units(
-    record: dict, unit: str, paragraph_min_words: int = 25, window_words: int = 200
+    record: dict, unit: str, paragraph_min_words: int, window_words: int
 ) -> Iterator[dict]:
     """Yield the modelled documents of one article record.
 

@@ -80,3 +80,11 @@ def correlation_table(corr: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(
         {"topic_a": a.ravel() + 1, "topic_b": b.ravel() + 1, "correlation": corr.ravel()}
     )
+
+
+def correlation_matrix(table: pd.DataFrame) -> np.ndarray:
+    """The K × K matrix of a ``correlation_table``."""
+    k = int(table["topic_a"].max())
+    corr = np.zeros((k, k))
+    corr[table["topic_a"] - 1, table["topic_b"] - 1] = table["correlation"]
+    return corr

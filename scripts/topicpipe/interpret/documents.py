@@ -43,3 +43,17 @@ def _text(value: Any) -> str:
 def texts_of(records: Iterable[Mapping[str, Any]], wanted: set[str]) -> dict[str, str]:
     """The text of each record whose id is in ``wanted`` (one streamed pass)."""
     return {r["id"]: r.get("text", "") for r in records if r.get("id") in wanted}
+
+
+def modelled_units(rows: pd.DataFrame, records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """The modelled documents (articles, or paragraphs) in corpus row order, with metadata.
+
+    ``rows`` is the corpus stage's ``documents.csv`` (``id``, ``n_tokens``); ``records``
+    the ingest stage's documents. Every unit names its article in ``parent_id`` (its own
+    id for whole articles).
+    """
+    meta = document_metadata(records, set(rows["id"]))
+    units = rows[["id", "n_tokens"]].merge(meta, on="id", how="left", validate="one_to_one")
+    units = units.fillna("")
+    units["parent_id"] = units["parent_id"].where(units["parent_id"] != "", units["id"])
+    return units

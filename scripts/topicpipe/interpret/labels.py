@@ -7,6 +7,7 @@ set in ``config.yaml`` (``topic_labels: {3: "Sanctions"}``) shows up everywhere.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 
@@ -38,7 +39,7 @@ def check_human_labels(labels: Mapping[object, str] | None, num_topics: int) -> 
     return checked
 
 
-def automatic_labels(terms: pd.DataFrame, num_terms: int = 3) -> dict[int, str]:
+def automatic_labels(terms: pd.DataFrame, num_terms: int) -> dict[int, str]:
     """Each topic's top ``num_terms`` FREX terms joined by commas (e.g. "iran, nuclear, deal")."""
     return {
         int(topic): ", ".join(top_by(terms, int(topic), "rank_frex", num_terms))
@@ -46,7 +47,7 @@ def automatic_labels(terms: pd.DataFrame, num_terms: int = 3) -> dict[int, str]:
     }
 
 
-def label_table(terms: pd.DataFrame, human: Mapping[int, str], num_terms: int = 3) -> pd.DataFrame:
+def label_table(terms: pd.DataFrame, human: Mapping[int, str], num_terms: int) -> pd.DataFrame:
     """One row per topic: topic, label (human if given, else automatic), auto_label, human."""
     auto = automatic_labels(terms, num_terms)
     rows = [
@@ -64,3 +65,22 @@ def label_table(terms: pd.DataFrame, human: Mapping[int, str], num_terms: int = 
 def display_label(topic: int, label: str) -> str:
     """How topic ``topic`` is named in figures and pages: "3 · Sanctions"."""
     return f"{topic} · {label}" if label else f"Topic {topic}"
+
+
+def label_map(labels: pd.DataFrame) -> dict[int, str]:
+    """Topic number → label, from a table with ``topic`` and ``label`` columns
+    (``label_table``, or ``topics.csv``)."""
+    return {
+        int(topic): label for topic, label in zip(labels["topic"], labels["label"], strict=True)
+    }
+
+
+def display_labels(labels: pd.DataFrame) -> list[str]:
+    """``display_label`` of every topic, in topic order."""
+    return [display_label(topic, label) for topic, label in sorted(label_map(labels).items())]
+
+
+def read_topic_table(path: str | Path) -> pd.DataFrame:
+    """A table with one row per topic (``topics.csv``, ``intertopic.csv``) as written:
+    labels stay text, never "NaN"."""
+    return pd.read_csv(path, keep_default_na=False)

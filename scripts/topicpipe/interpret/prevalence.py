@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -87,11 +89,11 @@ def prevalence_over_time(
     theta: np.ndarray,
     dates: Sequence[str],
     labels: Mapping[int, str],
-    period: str = "month",
-    n_boot: int = 1000,
-    confidence: float = 0.95,
-    min_documents: int = 5,
-    seed: int = 42,
+    period: str,
+    n_boot: int,
+    confidence: float,
+    min_documents: int,
+    seed: int,
 ) -> pd.DataFrame:
     """Mean topic share per period, one row per (period, topic), every period between the
     first and last dated document included (empty ones with ``n_documents`` 0 and no mean).
@@ -121,10 +123,10 @@ def prevalence_by_group(
     groups: Sequence[str],
     labels: Mapping[int, str],
     group_by: str,
-    n_boot: int = 1000,
-    confidence: float = 0.95,
-    min_documents: int = 5,
-    seed: int = 42,
+    n_boot: int,
+    confidence: float,
+    min_documents: int,
+    seed: int,
 ) -> pd.DataFrame:
     """Mean topic share per group (e.g. per outlet), one row per (group, topic).
 
@@ -150,3 +152,73 @@ def prevalence_by_group(
 def placeholder(reason: str) -> pd.DataFrame:
     """The table written instead of a prevalence table that cannot be computed."""
     return pd.DataFrame({"note": [reason]})
+
+
+def read_prevalence(path: str | Path) -> pd.DataFrame:
+    """A prevalence table (or its ``note``) as written; empty cells are missing values."""
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+
+def _bootstrap_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "n_boot": options["bootstrap"],
+        "confidence": options["confidence"],
+        "min_documents": options["min_documents"],
+        "seed": options["seed"],
+    }
+
+
+def over_time_table(
+    articles: pd.DataFrame, theta: np.ndarray, labels: Mapping[int, str], options: Mapping[str, Any]
+) -> tuple[pd.DataFrame, str]:
+    """Prevalence per ``options["period"]`` of the articles (``article_topics.csv``), and a
+    line for the log. Without any date the table is a ``placeholder`` and the line its note.
+    """
+    table = prevalence_over_time(
+        theta, articles["date"].tolist(), labels, options["period"], **_bootstrap_options(options)
+    )
+    if table.empty:
+        note = (
+            f"None of the {len(articles)} documents has a date, so prevalence over time cannot "
+            "be computed. Give dates through the corpus (a date line in each article, a date "
+            "column, or the ingest.metadata sidecar file)."
+        )
+        return placeholder(note), note
+    n_dated = int(parse_dates(articles["date"].tolist()).notna().sum())
+    return table, (
+        f"prevalence per {options['period']}: {n_dated} of {len(articles)} documents dated; "
+        f"{table['period'].nunique()} periods"
+    )
+
+
+def by_group_table(
+    articles: pd.DataFrame,
+    theta: np.ndarray,
+    labels: Mapping[int, str],
+    topic_columns: Sequence[str],
+    options: Mapping[str, Any],
+) -> tuple[pd.DataFrame, str]:
+    """Prevalence per value of ``options["group_by"]``, and a line for the log. Without that
+    column, or any value in it, the table is a ``placeholder`` and the line its note."""
+    column = options["group_by"]
+    if column not in articles.columns:
+        available = ", ".join(c for c in articles.columns if c not in topic_columns)
+        note = (
+            f"The documents have no field {column!r} (prevalence.group_by); available: " + available
+        )
+        return placeholder(note), note
+    table = prevalence_by_group(
+        theta, articles[column].tolist(), labels, column, **_bootstrap_options(options)
+    )
+    if table.empty:
+        note = (
+            f"No document has a value for {column!r} (prevalence.group_by), so prevalence by "
+            f"{column} cannot be computed."
+        )
+        return placeholder(note), note
+    return table, f"prevalence by {column}: {table['group'].nunique()} groups"
+
+
+def is_placeholder(table: pd.DataFrame) -> bool:
+    """Whether a prevalence table is only a ``note`` saying why it could not be computed."""
+    return "note" in table.columns

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from topicpipe.interpret.labels import display_label
+from topicpipe.interpret.term_rankings import top_by
+
+REPRESENTATIVE_COLUMNS = [
+    "topic",
+    "label",
+    "rank",
+    "id",
+    "title",
+    "date",
+    "source",
+    "share",
+    "snippet",
+]
 
 
 def top_documents(theta: np.ndarray, n: int) -> list[tuple[int, list[int]]]:
@@ -23,6 +37,53 @@ def top_documents(theta: np.ndarray, n: int) -> list[tuple[int, list[int]]]:
     return chosen
 
 
+def topic_keywords(terms: pd.DataFrame, topics: Iterable[int], n: int) -> dict[int, list[str]]:
+    """Each topic's keywords for snippets: its top ``n`` FREX terms, then its top ``n`` by
+    probability, without repeats."""
+    return {
+        topic: list(
+            dict.fromkeys(top_by(terms, topic, "rank_frex", n) + top_by(terms, topic, "rank", n))
+        )
+        for topic in topics
+    }
+
+
+def best_units(
+    units: pd.DataFrame,
+    theta: np.ndarray,
+    articles: Sequence[str],
+    article_theta: np.ndarray,
+    n: int,
+) -> dict[tuple[int, str], str]:
+    """For each topic's ``n`` representative articles, the article's unit (paragraph) with
+    the largest share of the topic, whose text gives the snippet: (topic, article id) →
+    unit id. ``units``/``theta`` are the modelled units (``parent_id`` names the article),
+    ``articles``/``article_theta`` the articles; ties go to the first unit."""
+    rows_of = pd.Series(np.arange(len(units))).groupby(units["parent_id"].to_numpy()).apply(list)
+    chosen = {}
+    for k, indices in top_documents(article_theta, n):
+        for i in indices:
+            best = max(rows_of[articles[i]], key=lambda r, k=k: (theta[r, k], -r))
+            chosen[(k + 1, articles[i])] = units["id"].iloc[best]
+    return chosen
+
+
+def snippets(
+    chosen: Mapping[tuple[int, str], str],
+    texts: Mapping[str, str],
+    keywords: Mapping[int, Sequence[str]],
+    width: int,
+) -> dict[tuple[int, str], str]:
+    """The KWIC snippet of each (topic, article), from the text of its chosen unit."""
+    return {key: kwic(texts.get(unit, ""), keywords[key[0]], width) for key, unit in chosen.items()}
+
+
+def read_representative(path: str | Path) -> pd.DataFrame:
+    """``representative_docs.csv`` as written, text columns kept as text."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return table.astype({"topic": int, "rank": int, "share": float})
+
+
 def keyword_pattern(keywords: Sequence[str]) -> re.Pattern[str] | None:
     """Case-insensitive pattern matching any keyword at a word start, with any ending
     (so the lemma ``sanction`` also finds "Sanctions")."""
@@ -33,7 +94,7 @@ def keyword_pattern(keywords: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")\w*", re.IGNORECASE)
 
 
-def kwic(text: str, keywords: Sequence[str], width: int = 100) -> str:
+def kwic(text: str, keywords: Sequence[str], width: int) -> str:
     """A snippet of about ``2 × width`` characters around the densest cluster of keywords.
 
     Whitespace is collapsed; "…" marks cut ends. Without any keyword match the
@@ -91,8 +152,7 @@ def representative_table(
                     "snippet": snippets.get((k + 1, doc["id"]), ""),
                 }
             )
-    columns = ["topic", "label", "rank", "id", "title", "date", "source", "share", "snippet"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=REPRESENTATIVE_COLUMNS)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")

@@ -9,9 +9,12 @@ article's modelled tokens assigned to each topic.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from topicpipe.interpret.tables import doc_topic_table
 
 
 def has_sub_units(ids: Sequence[str], parent_ids: Sequence[str]) -> bool:
@@ -42,3 +45,29 @@ def roll_up(
         plain / np.maximum(units, 1)[:, np.newaxis],
     )
     return [str(p) for p in parents], shares, units, tokens
+
+
+@dataclass
+class Articles:
+    """Topic shares rolled up from modelled units to articles.
+
+    ``table`` is ``article_topics.csv`` (id, title, metadata, ``n_units``, ``n_tokens``,
+    dominant topic, shares), ``theta`` its shares, ``ids`` the article ids in its order.
+    """
+
+    table: pd.DataFrame
+    theta: np.ndarray
+    ids: list[str]
+
+
+def article_rollup(units: pd.DataFrame, theta: np.ndarray) -> Articles:
+    """Articles from the modelled ``units`` (see ``documents.modelled_units``) and their
+    shares ``theta``: paragraph shares weighted by tokens (identity for whole articles)."""
+    parent_ids, shares, n_units, n_tokens = roll_up(units["parent_id"], units["n_tokens"], theta)
+    first = units.drop_duplicates("parent_id").set_index("parent_id").loc[parent_ids]
+    extra = first[[c for c in first.columns if c not in ("id", "title", "n_tokens")]]
+    extra = extra.reset_index(drop=True)
+    extra.insert(2, "n_units", n_units)
+    extra.insert(3, "n_tokens", n_tokens.astype(int))
+    table = doc_topic_table(parent_ids, first["title"].tolist(), shares, extra)
+    return Articles(table, shares, parent_ids)

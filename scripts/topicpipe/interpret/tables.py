@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,13 @@ def topic_label(topic: int) -> str:
 def topic_columns(table: pd.DataFrame) -> list[str]:
     """The ``topic_NN`` share columns of a document table, in topic order."""
     return [c for c in table.columns if c.startswith("topic_") and c[6:].isdigit()]
+
+
+def read_doc_topics(path: str | Path) -> tuple[pd.DataFrame, np.ndarray]:
+    """A document table written by ``doc_topic_table`` (every column as text, as written)
+    and its topic shares as a (D, K) array."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return table, table[topic_columns(table)].astype(float).to_numpy()
 
 
 def doc_topic_table(
@@ -55,7 +63,7 @@ def topic_summary(
     return table
 
 
-def topics_markdown(summary: pd.DataFrame, terms: pd.DataFrame, top_n: int = 10) -> str:
+def topics_markdown(summary: pd.DataFrame, terms: pd.DataFrame, top_n: int) -> str:
     """A readable page: per topic its label, prevalence and top terms under each ranking."""
     lines = [
         "# Topics",

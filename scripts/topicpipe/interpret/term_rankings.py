@@ -6,7 +6,7 @@ needed, the corpus-wide term probabilities ``p_term`` (length V, sums to 1).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -15,16 +15,11 @@ import pandas as pd
 _EPS = 1e-12
 
 
-def corpus_term_probabilities(
-    bows: Iterable[list[tuple[int, float]]], num_terms: int
-) -> np.ndarray:
-    """Share of all tokens that each term accounts for, streamed over a bag-of-words corpus."""
-    counts = np.zeros(num_terms, dtype=np.float64)
-    for bow in bows:
-        for term_id, count in bow:
-            counts[int(term_id)] += count
+def term_probabilities(term_counts: np.ndarray) -> np.ndarray:
+    """Share of all tokens that each term accounts for (uniform when there are no tokens)."""
+    counts = np.asarray(term_counts, dtype=np.float64)
     total = counts.sum()
-    return counts / total if total > 0 else np.full(num_terms, 1.0 / max(num_terms, 1))
+    return counts / total if total > 0 else np.full(len(counts), 1.0 / max(len(counts), 1))
 
 
 def lift(phi: np.ndarray, p_term: np.ndarray) -> np.ndarray:
@@ -73,8 +68,8 @@ def ranked_terms(
     p_term: np.ndarray,
     terms: Sequence[str],
     top_n: int,
-    frex_weight: float = 0.5,
-    lam: float = 0.6,
+    frex_weight: float,
+    lam: float,
 ) -> pd.DataFrame:
     """Tidy table of every term in the top ``top_n`` of a topic by any of the four rankings.
 

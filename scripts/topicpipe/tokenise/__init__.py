@@ -1,18 +1,13 @@
 """Tokenise: text to tokens that keep their meaning (names, phrases), in two streamed passes.
 
 Pass one (``Scanner``) splits each document into chunks of lemmatised tokens
-with capitalised names still as runs; ``fit_model`` then learns from the whole
+with capitalised names still as runs; ``fit_tokeniser`` then learns from the whole
 corpus which runs are names and which word sequences are phrases; pass two
-(``TokenModel.tokens``) gives each document its final tokens.
+(``FittedTokeniser.tokens``) gives each document its final tokens. ``stage`` runs
+the passes on files, shard by shard, and merges the shards.
 """
 
-from topicpipe.tokenise.model import (
-    Tokeniser,
-    TokenModel,
-    fit_model,
-    load_tokeniser,
-    tokenise_texts,
-)
+from topicpipe.tokenise.fitted import FittedTokeniser, Tokeniser, fit_tokeniser, load_tokeniser
 from topicpipe.tokenise.phrases import PhraseSettings
 from topicpipe.tokenise.scan import Scanner
 from topicpipe.tokenise.settings import Settings, settings_from_config
@@ -20,15 +15,14 @@ from topicpipe.tokenise.stopwords import build_stopwords
 from topicpipe.tokenise.tokens import TokeniseOptions
 
 __all__ = [
+    "FittedTokeniser",
     "PhraseSettings",
     "Scanner",
     "Settings",
-    "TokenModel",
     "TokeniseOptions",
     "Tokeniser",
     "build_stopwords",
-    "fit_model",
+    "fit_tokeniser",
     "load_tokeniser",
     "settings_from_config",
-    "tokenise_texts",
 ]

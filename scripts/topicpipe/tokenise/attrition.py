@@ -1,6 +1,6 @@
 """Attrition: documents, tokens and vocabulary after each tokenising step.
 
-Shards count separately (``Tally``); their tallies merge by adding counts and
+Shards count separately (``StepCounts``); their tallies merge by adding counts and
 uniting vocabularies, so the report is the same for any shard count.
 """
 
@@ -22,7 +22,7 @@ STEPS = {
 }
 
 
-class Tally:
+class StepCounts:
     """Per step: documents with at least one token, tokens, and the set of distinct tokens."""
 
     def __init__(self) -> None:
@@ -85,7 +85,7 @@ class Tally:
             for step in self.tokens
         }
 
-    def merge(self, other: Tally) -> None:
+    def merge(self, other: StepCounts) -> None:
         """Add ``other``'s counts to these."""
         self._fold_fates()
         other._fold_fates()
@@ -106,7 +106,7 @@ class Tally:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Tally:
+    def from_dict(cls, data: dict[str, Any]) -> StepCounts:
         tally = cls()
         for step, counts in data.items():
             tally.documents[step] = counts["documents"]
@@ -120,7 +120,7 @@ def attrition_rows(
 ) -> list[dict[str, Any]]:
     """One row per step in pipeline order: documents, tokens, vocabulary and what each lost.
 
-    ``counts`` is ``Tally.counts()``; ``pruning`` the corpus stage's summary.
+    ``counts`` is ``StepCounts.counts()``; ``pruning`` the corpus stage's summary.
     """
     steps = {step: counts[step] for step in STEPS if step in counts}
     if pruning is not None:

@@ -33,11 +33,11 @@ _BATCH = 50_000
 class PhraseSettings:
     """The ``tokenise.phrases`` section of the config."""
 
-    collocations: bool = True
-    min_count: int = 5
-    threshold: float = 0.5
-    trigrams: bool = True
-    user: tuple[str, ...] = ()
+    collocations: bool
+    min_count: int
+    threshold: float
+    trigrams: bool
+    user: tuple[str, ...]
 
 
 class PhraseCounts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,35 +30,8 @@ class Settings:
         return Scanner(self.options, self.titles, self.join_names)
 
 
-DEFAULTS: dict[str, Any] = {
-    "lowercase": True,
-    "normalise": "lemma",
-    "min_length": 3,
-    "numbers": "drop",
-    "extra_stopwords": [],
-    "news_stopwords": True,
-    "corpus_stopwords_above": 1.0,
-    "names": {"join": True, "min_count": 2, "extra_titles": []},
-    "phrases": {
-        "collocations": True,
-        "min_count": 5,
-        "threshold": 0.5,
-        "trigrams": True,
-        "user": [],
-    },
-    "shards": 1,
-}
-
-
-def settings_from_config(section: dict[str, Any] | None = None, **overrides: Any) -> Settings:
-    """Build ``Settings`` from the (schema-validated) ``tokenise`` config section.
-
-    Keys missing from ``section`` take ``DEFAULTS``; ``overrides`` replace keys (a dict
-    value updates that sub-section), e.g. ``settings_from_config(phrases={"min_count": 2})``.
-    """
-    section = {**DEFAULTS, **(section or {})}
-    for key, value in overrides.items():
-        section[key] = {**section[key], **value} if isinstance(value, dict) else value
+def settings_from_config(section: Mapping[str, Any]) -> Settings:
+    """``Settings`` from the ``tokenise`` section of the (schema-validated) config."""
     names = section["names"]
     phrases = section["phrases"]
     options = TokeniseOptions(

@@ -1,8 +1,8 @@
-"""The tokenise stage on files: scan a shard, fit the model, apply it to a shard, merge.
+"""The tokenise stage on files: scan a shard, fit on all shards, apply to a shard, merge.
 
-The Snakemake rules call these steps (``scripts/tokenise_*.py``), and so does the
-benchmark, so what it times is what the pipeline runs. Each step streams its
-files: memory holds counts and vocabularies, never the corpus.
+The Snakemake rules call these steps (``scripts/steps/tokenise_*.py``), and so does the
+benchmark, so what it times is what the pipeline runs. Each step streams its files:
+memory holds counts and vocabularies, never the corpus.
 
 A scan file has one line per document: the document's id as JSON, then, after a
 tab, its chunks as text (``scan.chunks_text``). This is cheaper to write and read
@@ -13,17 +13,23 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from topicpipe.tokenise.attrition import Tally
-from topicpipe.tokenise.model import TokenModel, fit_model
+from topicpipe.files import read_json
+from topicpipe.tokenise.attrition import StepCounts
+from topicpipe.tokenise.fitted import FittedTokeniser, fit_tokeniser
 from topicpipe.tokenise.names import JOINER, SEPARATOR
-from topicpipe.tokenise.scan import Chunks, Scanner, chunks_text, text_chunks
+from topicpipe.tokenise.phrases import layer_scores
+from topicpipe.tokenise.scan import Chunks, Scanner, chunks_text
 from topicpipe.tokenise.settings import Settings
-from topicpipe.tokenise.shards import interleave
+from topicpipe.tokenise.shards import interleave, shard_records
+
+Progress = Callable[[int], None]
+# Columns of phrases.csv.
+PHRASE_FIELDS = ["phrase", "count", "words", "source", "npmi"]
 
 
 def scan_line(doc_id: str, chunks: Chunks) -> str:
@@ -32,16 +38,10 @@ def scan_line(doc_id: str, chunks: Chunks) -> str:
     return json.dumps(doc_id, ensure_ascii=False) + ("\t" + text if chunks else "") + "\n"
 
 
-def _split_line(line: str) -> tuple[str, str]:
+def split_scan_line(line: str) -> tuple[str, str]:
     """The JSON id and the chunks' text (``chunks_text``) of a scan file's line."""
     doc_id, _, text = line.rstrip("\n").partition("\t")
     return doc_id, text
-
-
-def read_scan_line(line: str) -> tuple[str, Chunks]:
-    """The id and chunks of one line of a scan file."""
-    doc_id, text = _split_line(line)
-    return json.loads(doc_id), text_chunks(text)
 
 
 @dataclass
@@ -50,7 +50,7 @@ class ScanSummary:
 
     documents: int = 0
     runs: Counter[str] = field(default_factory=Counter)
-    tally: Tally = field(default_factory=Tally)
+    tally: StepCounts = field(default_factory=StepCounts)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,11 +61,14 @@ class ScanSummary:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ScanSummary:
-        return cls(data["documents"], Counter(data["runs"]), Tally.from_dict(data["tally"]))
+        return cls(data["documents"], Counter(data["runs"]), StepCounts.from_dict(data["tally"]))
 
 
 def scan_documents(
-    documents: Iterable[tuple[str, str]], scanner: Scanner, path: str | Path, progress=None
+    documents: Iterable[tuple[str, str]],
+    scanner: Scanner,
+    path: str | Path,
+    progress: Progress | None = None,
 ) -> ScanSummary:
     """Pass one over ``(id, text)`` pairs: write their scan lines to ``path``, return the counts.
 
@@ -88,34 +91,51 @@ def scan_documents(
     return summary
 
 
+def scan_shard(
+    documents_path: str | Path,
+    shard: int,
+    n_shards: int,
+    scanner: Scanner,
+    scan_path: str | Path,
+    progress: Progress | None = None,
+) -> ScanSummary:
+    """Pass one over the documents of ``documents_path`` (JSON Lines) in ``shard``."""
+    records = shard_records(documents_path, shard, n_shards)
+    documents = ((record["id"], record["text"]) for record in records)
+    return scan_documents(documents, scanner, scan_path, progress)
+
+
 def read_scans(paths: list[str | Path]) -> Iterator[str]:
     """Every document's chunks, as text, from the shards' scan files, in document order."""
     for line in interleave(paths):
-        yield _split_line(line)[1]
+        yield split_scan_line(line)[1]
 
 
-def fit(paths: list[str | Path], summaries: list[ScanSummary], settings: Settings) -> TokenModel:
+def fit_shards(
+    paths: list[str | Path], summaries: list[ScanSummary], settings: Settings
+) -> FittedTokeniser:
     """Names, phrases and corpus stopwords learnt from all shards' scan files."""
     runs: Counter[str] = Counter()
     for summary in summaries:
         runs.update(summary.runs)
-    return fit_model(
-        lambda: read_scans(paths),
-        runs,
-        sum(summary.documents for summary in summaries),
-        settings.scanner(),
-        settings.phrases,
-        name_min_count=settings.name_min_count,
-        corpus_max_share=settings.corpus_stopwords_above,
-    )
+    n_documents = sum(summary.documents for summary in summaries)
+    return fit_tokeniser(lambda: read_scans(paths), runs, n_documents, settings)
+
+
+def corpus_stopword_rows(fitted: FittedTokeniser, n_documents: int) -> list[list[Any]]:
+    """Rows of corpus_stopwords.csv: term, documents holding it, their share."""
+    return [
+        [term, documents, f"{documents / n_documents:.4f}"]
+        for term, documents in fitted.corpus_stopwords.items()
+    ]
 
 
 @dataclass
 class ShardStats:
-    """What applying the model to a shard counted: attrition steps and phrase tokens."""
+    """What applying the fitted tokeniser to a shard counted: attrition steps and phrases."""
 
     documents: int
-    tally: Tally
+    tally: StepCounts
     phrases: Counter[str]
     names: set[str]
 
@@ -127,11 +147,14 @@ class ShardStats:
         }
 
 
-def apply_model(
-    model: TokenModel, scan_path: str | Path, tokens_path: str | Path, progress=None
+def apply_fitted(
+    fitted: FittedTokeniser,
+    scan_path: str | Path,
+    tokens_path: str | Path,
+    progress: Progress | None = None,
 ) -> ShardStats:
     """Pass two over a shard: each document's final tokens, as JSON Lines, to ``tokens_path``."""
-    tally = Tally()
+    tally = StepCounts()
     counted: Counter[str] = Counter()
     number = 0
     with (
@@ -139,12 +162,12 @@ def apply_model(
         open(tokens_path, "w", encoding="utf-8", newline="\n") as out,
     ):
         for number, line in enumerate(scans, start=1):
-            doc_id, text = _split_line(line)
+            doc_id, text = split_scan_line(line)
             doc_id = json.loads(doc_id)
-            phrased = model.phrased_text(text)
+            phrased = fitted.phrased_text(text)
             tally.add("phrases", phrased)
-            tokens = model.without_corpus_stopwords(phrased)
-            if model.corpus_stopwords:
+            tokens = fitted.without_corpus_stopwords(phrased)
+            if fitted.corpus_stopwords:
                 tally.add("corpus stopwords", tokens)
             counted.update(tokens)
             record = {"id": doc_id, "tokens": tokens}
@@ -152,4 +175,50 @@ def apply_model(
             if progress is not None and number % 1000 == 0:
                 progress(number)
     phrases = Counter({token: n for token, n in counted.items() if JOINER in token})
-    return ShardStats(number, tally, phrases, set(model.name_tokens))
+    return ShardStats(number, tally, phrases, set(fitted.name_tokens))
+
+
+def merge_tokens(paths: list[str | Path], tokens_path: str | Path) -> int:
+    """Write the shards' tokens back in document order to ``tokens_path``; return how many."""
+    count = 0
+    with open(tokens_path, "w", encoding="utf-8", newline="\n") as handle:
+        for line in interleave(paths):
+            handle.write(line)
+            count += 1
+    return count
+
+
+def merge_steps(count_paths: list[str | Path], stats_paths: list[str | Path]) -> dict[str, Any]:
+    """Documents and the per-step attrition counts over all shards (``steps.json``), from
+    the scan counts and the shard statistics."""
+    tally = StepCounts()
+    n_documents = 0
+    for counts in map(read_json, count_paths):
+        tally.merge(StepCounts.from_dict(counts["tally"]))
+        n_documents += counts["documents"]
+    for stats in map(read_json, stats_paths):
+        tally.merge(StepCounts.from_dict(stats["tally"]))
+    return {"documents": n_documents, "steps": tally.counts()}
+
+
+def phrase_rows(shard_stats: Iterable[dict[str, Any]], fitted: FittedTokeniser) -> list[list[Any]]:
+    """Rows of phrases.csv: every joined token with its count, words, where it came from
+    (a user phrase, a name, or a learnt collocation) and its NPMI score, most frequent first."""
+    phrases: Counter[str] = Counter()
+    names: set[str] = set()
+    for stats in shard_stats:
+        phrases.update(stats["phrases"])
+        names.update(stats["names"])
+    scores = layer_scores(fitted.layers)
+    rows = []
+    for phrase, n in sorted(phrases.items(), key=lambda item: (-item[1], item[0])):
+        if phrase in fitted.user.joined:
+            source = "user"
+        elif phrase in names:
+            source = "name"
+        else:
+            source = "collocation"
+        score = scores.get(phrase)
+        words = phrase.count(JOINER) + 1
+        rows.append([phrase, n, words, source, "" if score is None else f"{score:.3f}"])
+    return rows

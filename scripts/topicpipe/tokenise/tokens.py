@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 
 from nltk import redos
@@ -154,11 +154,11 @@ class Word:
 class TokeniseOptions:
     """How surface words become tokens (the ``tokenise`` section of the config)."""
 
-    lowercase: bool = True
-    normalise: str = "lemma"  # lemma | snowball | porter | none
-    min_length: int = 3
-    keep_numbers: bool = False
-    stopwords: frozenset[str] = field(default_factory=frozenset)
+    lowercase: bool
+    normalise: str  # lemma | snowball | porter | none
+    min_length: int
+    keep_numbers: bool
+    stopwords: frozenset[str]
 
 
 _SPLITTER = RegexpTokenizer(_PATTERN)

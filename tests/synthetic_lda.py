@@ -1,4 +1,4 @@
-"""Corpora sampled from a known LDA model, to check that the sweep recovers it.
+"""Corpora sampled from a known LDA model, to check that the sweep recovers it (tests only).
 
 The generative process of Blei, Ng & Jordan (2003): topics phi_k ~ Dirichlet(eta),
 document shares theta_d ~ Dirichlet(alpha), and for every token a topic

@@ -1,9 +1,10 @@
-"""The fitted tokeniser: what the first pass over the corpus learnt, applied to every document.
+"""The fitted part of the tokeniser: what the first pass over the corpus learnt, applied to
+every document.
 
-``fit_model`` turns the first pass's output (chunks, name counts) into a
-``TokenModel``; ``TokenModel.tokens`` turns one document's chunks into its
-final tokens. ``save``/``load_tokeniser`` keep the model on disk, so that new
-documents can later be tokenised exactly as the corpus was.
+``fit_tokeniser`` turns the first pass's output (chunks, name counts) into a
+``FittedTokeniser``; ``FittedTokeniser.tokens`` turns one document's chunks into its
+final tokens. ``save``/``load_tokeniser`` keep it on disk, so that new documents can
+later be tokenised exactly as the corpus was.
 """
 
 from __future__ import annotations
@@ -15,25 +16,24 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from topicpipe.tokenise.names import SEPARATOR, NameVocabulary
-from topicpipe.tokenise.phrases import PhraseLayer, PhraseSettings, UserPhrases, fit_layers
+from topicpipe.tokenise.phrases import PhraseLayer, UserPhrases, fit_layers
 from topicpipe.tokenise.scan import (
     CHUNK,
     PHRASE_CONNECTORS,
     UNIT,
     Chunks,
     Scanner,
-    chunks_text,
     text_chunks,
 )
 from topicpipe.tokenise.settings import Settings
 from topicpipe.tokenise.stopwords import corpus_stopwords
 from topicpipe.tokenise.tokens import TokeniseOptions
 
-MODEL_FILE = "tokeniser.json"
+STATE_FILE = "tokeniser.json"
 
 
 @dataclass
-class TokenModel:
+class FittedTokeniser:
     """Names, phrases and the final stopword filter learnt from one corpus."""
 
     names: NameVocabulary
@@ -115,7 +115,8 @@ class TokenModel:
         return self.without_corpus_stopwords(self.phrased(chunks))
 
     def save(self, directory: str | Path, scanner: Scanner) -> None:
-        """Write the model, and the ``scanner`` settings that made its input, to ``directory``."""
+        """Write what was fitted, and the ``scanner`` settings that made its input, to
+        ``directory``."""
         options = scanner.options
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
@@ -136,62 +137,62 @@ class TokenModel:
             "layers": len(self.layers),
         }
         text = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True)
-        (directory / MODEL_FILE).write_text(text + "\n", encoding="utf-8")
+        (directory / STATE_FILE).write_text(text + "\n", encoding="utf-8")
 
 
-def fit_model(
+def fit_tokeniser(
     scans: Callable[[], Iterable[str]],
     runs: Mapping[str, int],
     n_documents: int,
-    scanner: Scanner,
-    settings: PhraseSettings,
-    name_min_count: int = 2,
-    corpus_max_share: float = 1.0,
-) -> TokenModel:
+    settings: Settings,
+) -> FittedTokeniser:
     """Learn names, phrases and corpus stopwords from ``scans()``, each document's chunks
-    as text (``chunks_text``).
+    as text (``chunks_text``), and ``runs``, the name runs counted by the first pass.
 
     ``scans`` is called once per pass (one or two for phrases, one more for corpus
     stopwords), so the corpus is streamed and never held in memory.
     """
+    scanner = settings.scanner()
+    stopwords = scanner.options.stopwords
     user_items = [
-        [item for chunk in scanner(text).chunks for item in chunk] for text in settings.user
+        [item for chunk in scanner(text).chunks for item in chunk] for text in settings.phrases.user
     ]
     keep = frozenset(item for items in user_items for item in items if SEPARATOR in item)
-    names = NameVocabulary(runs, name_min_count, keep)
+    names = NameVocabulary(runs, settings.name_min_count, keep)
     user = UserPhrases(
         tuple(t for item in items for t in names.split(item)) for items in user_items
     )
-    model = TokenModel(names, user, [], scanner.options.stopwords)
+    fitted = FittedTokeniser(names, user, [], stopwords)
 
     def documents() -> Iterable[Chunks]:
-        return map(model.prepared_text, scans())
+        return map(fitted.prepared_text, scans())
 
-    model = TokenModel(names, user, fit_layers(documents, settings), scanner.options.stopwords)
-    if corpus_max_share >= 1.0:
-        return model
+    fitted = FittedTokeniser(names, user, fit_layers(documents, settings.phrases), stopwords)
+    if settings.corpus_stopwords_above >= 1.0:
+        return fitted
     df: Counter[str] = Counter()
     for doc in scans():
-        df.update(set(model.phrased_text(doc)))
-    found = corpus_stopwords(df, n_documents, corpus_max_share)
-    return TokenModel(names, user, model.layers, scanner.options.stopwords, found)
+        df.update(set(fitted.phrased_text(doc)))
+    found = corpus_stopwords(df, n_documents, settings.corpus_stopwords_above)
+    return FittedTokeniser(names, user, fitted.layers, stopwords, found)
 
 
 class Tokeniser:
-    """Text to tokens with a fitted model: the same steps the pipeline ran on the corpus."""
+    """Text to tokens: the scanner and what was fitted, the same steps the pipeline ran on
+    the corpus."""
 
-    def __init__(self, scanner: Scanner, model: TokenModel):
+    def __init__(self, scanner: Scanner, fitted: FittedTokeniser):
         self.scanner = scanner
-        self.model = model
+        self.fitted = fitted
 
     def __call__(self, text: str) -> list[str]:
-        return self.model.tokens(self.scanner(text).chunks)
+        return self.fitted.tokens(self.scanner(text).chunks)
 
 
 def load_tokeniser(directory: str | Path) -> Tokeniser:
     """The tokeniser saved in ``directory`` (``results/tokens/model``), for new documents."""
     directory = Path(directory)
-    state = json.loads((directory / MODEL_FILE).read_text(encoding="utf-8"))
+    state = json.loads((directory / STATE_FILE).read_text(encoding="utf-8"))
     options = TokeniseOptions(
         **{**state["options"], "stopwords": frozenset(state["options"]["stopwords"])}
     )
@@ -202,29 +203,7 @@ def load_tokeniser(directory: str | Path) -> Tokeniser:
     layers = [
         PhraseLayer.load(str(directory / f"phrases_{i + 1}.pkl")) for i in range(state["layers"])
     ]
-    model = TokenModel(
+    fitted = FittedTokeniser(
         names, user, layers, frozenset(state["stopwords"]), state["corpus_stopwords"]
     )
-    return Tokeniser(Scanner(options, frozenset(state["titles"]), state["join_names"]), model)
-
-
-def tokenise_texts(texts: list[str], settings: Settings) -> tuple[list[list[str]], TokenModel]:
-    """Both passes in memory, for texts that fit in it (tests, benchmarks, notebooks).
-
-    The pipeline runs the same steps on shards streamed from disk.
-    """
-    scanner = settings.scanner()
-    scans = [scanner(text).chunks for text in texts]
-    runs = Counter(
-        item for chunks in scans for chunk in chunks for item in chunk if SEPARATOR in item
-    )
-    model = fit_model(
-        lambda: map(chunks_text, scans),
-        runs,
-        len(texts),
-        scanner,
-        settings.phrases,
-        name_min_count=settings.name_min_count,
-        corpus_max_share=settings.corpus_stopwords_above,
-    )
-    return [model.tokens(chunks) for chunks in scans], model
+    return Tokeniser(Scanner(options, frozenset(state["titles"]), state["join_names"]), fitted)

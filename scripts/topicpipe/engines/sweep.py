@@ -1,0 +1,92 @@
+"""The K x seed sweep: which models are trained, where each one lives, what it is trained with.
+
+This module owns the convention: every (K, seed) model is a folder ``k{K}_seed{S}``
+(``MODEL_DIR``) under ``results/models/`` holding ``SWEEP_FILES``; the rules, the
+training step and the copy of the selected model all build or read paths here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+# One model of the sweep; "{k}" and "{seed}" are the rule's wildcards.
+MODEL_DIR = "k{k}_seed{seed}"
+# What the training job of one model writes into its folder.
+SWEEP_FILES = ("model", "doc_topics.npy", "convergence.csv", "fit.json")
+# Keys of the ``model`` section that make the grid, not one model's training options:
+# adding a K or a seed must not retrain the models already there.
+GRID_KEYS = ("k", "seeds")
+
+
+def k_values(spec: int | list[int] | dict[str, int]) -> list[int]:
+    """The K values of ``model.k``: one integer, a list, or ``{from, to, by}`` (``to`` included)."""
+    if isinstance(spec, bool):
+        raise ValueError("model.k: expected an integer, a list or {from, to, by}")
+    if isinstance(spec, int):
+        values = [spec]
+    elif isinstance(spec, dict):
+        start, stop, step = int(spec["from"]), int(spec["to"]), int(spec.get("by", 1))
+        if step < 1 or stop < start:
+            raise ValueError(f"model.k: empty range {spec}; need from <= to and by >= 1")
+        values = list(range(start, stop + 1, step))
+    else:
+        values = [int(k) for k in spec]
+    if len(set(values)) != len(values):
+        raise ValueError(f"model.k: repeated values in {values}")
+    if not values or min(values) < 2:
+        raise ValueError(f"model.k: every K must be at least 2, got {values}")
+    return sorted(values)
+
+
+def seed_values(seeds: int | list[int]) -> list[int]:
+    """The seeds of ``model.seeds`` (one integer or a list of distinct integers)."""
+    values = [seeds] if isinstance(seeds, int) else [int(s) for s in seeds]
+    if not values or len(set(values)) != len(values):
+        raise ValueError(f"model.seeds: need one or more distinct seeds, got {seeds}")
+    return values
+
+
+def model_name(k: int, seed: int) -> str:
+    """The folder name of one model of the sweep, e.g. ``k10_seed42``."""
+    return MODEL_DIR.format(k=k, seed=seed)
+
+
+def sweep_grid(model_config: Mapping[str, Any]) -> list[tuple[int, int]]:
+    """All (K, seed) pairs of the sweep, K ascending then seeds in config order."""
+    return [(k, s) for k in k_values(model_config["k"]) for s in seed_values(model_config["seeds"])]
+
+
+def sweep_paths(root: str, model_config: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Each file of every model of the sweep under ``root``, e.g. ``paths["fit.json"]``."""
+    return {
+        name: [f"{root}/{model_name(k, seed)}/{name}" for k, seed in sweep_grid(model_config)]
+        for name in SWEEP_FILES
+    }
+
+
+def training_options(model_config: Mapping[str, Any]) -> dict[str, Any]:
+    """The options every model of the sweep is trained with (the ``model`` section without
+    the grid), the same for all of them."""
+    return {key: value for key, value in model_config.items() if key not in GRID_KEYS}
+
+
+def engine_params(options: Mapping[str, Any], k: int, seed: int) -> dict[str, Any]:
+    """The engine's training parameters for one (K, seed) model of the sweep."""
+    return {**options, "num_topics": int(k), "random_state": int(seed)}
+
+
+def selected_path(paths: Sequence[str], selected: Mapping[str, Any]) -> str:
+    """Of the sweep's ``paths`` to one kind of file, the selected model's.
+
+    ``selected`` is ``selected.json`` (its ``k`` and ``seed``).
+    """
+    name = model_name(selected["k"], selected["seed"])
+    for path in paths:
+        if name in Path(path).parts:
+            return path
+    raise ValueError(
+        f"the selected model {name} is not in the sweep of model.k and model.seeds; "
+        "check selection.k and selection.seed in config.yaml"
+    )

@@ -1,0 +1,174 @@
+"""Train one model of the sweep on the training documents, following its convergence.
+
+Engine-independent: any ``TopicEngine`` calls ``on_pass`` after each pass, and the
+held-out log-likelihood per word is computed from its ``infer`` and
+``topic_term_matrix`` alone (``evaluate.heldout``), so every engine is followed and
+scored the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from topicpipe.engines import get_engine
+from topicpipe.engines.base import Bow, TopicEngine
+from topicpipe.engines.sweep import model_name
+from topicpipe.evaluate.heldout import completion_halves, completion_score
+
+CONVERGENCE_COLUMNS = ["pass", "heldout_loglik", "tokens", "perplexity"]
+
+
+class Rows:
+    """The corpus rows in ``keep``, re-iterable without loading the corpus in memory."""
+
+    def __init__(self, corpus: Sequence[Bow], keep: np.ndarray):
+        self.corpus, self.keep = corpus, keep
+
+    def __iter__(self) -> Iterator[Bow]:
+        return (bow for bow, kept in zip(self.corpus, self.keep, strict=True) if kept)
+
+    def __len__(self) -> int:
+        return int(self.keep.sum())
+
+
+class ConvergenceHook:
+    """An ``on_pass`` hook: the held-out log-likelihood per word after each pass.
+
+    Held-out documents are split into halves once (seeded); after each pass the model
+    infers topic shares from the first halves and scores the second. ``seconds`` is the
+    time the hook took, so that it can be told apart from training.
+    """
+
+    def __init__(self, heldout: Rows, seed: int, log: logging.Logger):
+        self.observed, self.evaluated = completion_halves(heldout, seed)
+        self.log = log
+        self.history: list[dict[str, Any]] = []
+        self.seconds = 0.0
+
+    def __bool__(self) -> bool:
+        return bool(self.evaluated)
+
+    def __call__(self, n_pass: int, model: TopicEngine) -> None:
+        started = time.perf_counter()
+        theta = model.infer(self.observed)
+        score = completion_score(model.topic_term_matrix(), theta, self.evaluated)
+        self.history.append(
+            {"pass": n_pass, "heldout_loglik": score.per_word, "tokens": score.n_tokens}
+        )
+        self.log.info("pass %d: held-out log-likelihood per word %.4f", n_pass, score.per_word)
+        self.seconds += time.perf_counter() - started
+
+    def table(self) -> pd.DataFrame:
+        """One row per pass: ``CONVERGENCE_COLUMNS``."""
+        table = pd.DataFrame(self.history, columns=CONVERGENCE_COLUMNS[:3])
+        table["perplexity"] = np.exp(-table["heldout_loglik"])
+        return table
+
+
+def sweep_convergence(
+    tables: Sequence[pd.DataFrame], fits: Sequence[dict[str, Any]]
+) -> pd.DataFrame:
+    """The convergence tables of the sweep's models in one, with each model's ``k`` and
+    ``seed`` (from its ``fit.json``)."""
+    return pd.concat(
+        [
+            table.assign(k=fit["k"], seed=fit["seed"])
+            for table, fit in zip(tables, fits, strict=True)
+        ]
+    )
+
+
+@dataclass
+class TrainedModel:
+    """One trained model of the sweep and what its training job writes beside it."""
+
+    model: TopicEngine
+    doc_topics: np.ndarray
+    convergence: pd.DataFrame
+    fit: dict[str, Any]
+
+
+def fit_record(
+    name: str,
+    params: dict[str, Any],
+    heldout: np.ndarray,
+    convergence: pd.DataFrame,
+    seconds: dict[str, float],
+) -> dict[str, Any]:
+    """``fit.json``: sizes, the final held-out score, and where the time went."""
+    last = convergence["heldout_loglik"].to_numpy()
+    return {
+        "model": name,
+        "k": params["num_topics"],
+        "seed": params["random_state"],
+        "train_documents": int(len(heldout) - heldout.sum()),
+        "heldout_documents": int(heldout.sum()),
+        "heldout_tokens": int(convergence["tokens"].iloc[-1]) if len(last) else 0,
+        "heldout_loglik": float(last[-1]) if len(last) else None,
+        "perplexity": float(np.exp(-last[-1])) if len(last) else None,
+        # Relative change of the held-out log-likelihood over the last pass: near 0 = converged.
+        "last_pass_change": (
+            float(abs(last[-1] - last[-2]) / abs(last[-2])) if len(last) > 1 else None
+        ),
+        "train_seconds": seconds["train"],
+        # Held-out likelihood after every pass; its last value is the model's held-out score.
+        "convergence_seconds": seconds["convergence"],
+        # Topic shares of every document, for the per-topic diagnostics.
+        "inference_seconds": seconds["inference"],
+    }
+
+
+def train_sweep_model(
+    corpus: Sequence[Bow],
+    num_terms: int,
+    heldout: np.ndarray,
+    params: dict[str, Any],
+    heldout_seed: int,
+    model_dir: str | Path,
+    log: logging.Logger,
+) -> TrainedModel:
+    """Train on the rows not ``heldout``, follow convergence on the held-out rows, save the
+    model to ``model_dir``, and infer the topic shares of every row (held-out ones too).
+
+    The model is saved before inferring: inference draws from the model's random state,
+    and the saved model should be the one training left.
+    """
+    name = model_name(params["num_topics"], params["random_state"])
+    hook = ConvergenceHook(Rows(corpus, heldout), heldout_seed, log)
+    log.info(
+        "training %s: K=%d, seed %d, %d training and %d held-out documents, %d terms",
+        params["engine"],
+        params["num_topics"],
+        params["random_state"],
+        len(corpus) - heldout.sum(),
+        heldout.sum(),
+        num_terms,
+    )
+    started = time.perf_counter()
+    model = get_engine(params["engine"]).train(
+        Rows(corpus, ~heldout), num_terms, params, hook if hook else None
+    )
+    seconds = {"train": time.perf_counter() - started - hook.seconds, "convergence": hook.seconds}
+    model.save(model_dir)
+    started = time.perf_counter()
+    doc_topics = model.doc_topic_matrix(corpus)
+    seconds["inference"] = time.perf_counter() - started
+    convergence = hook.table()
+    log.info(
+        "trained %s in %.2f s (+ %.2f s following convergence, %.2f s inferring topic shares)",
+        name,
+        seconds["train"],
+        seconds["convergence"],
+        seconds["inference"],
+    )
+    return TrainedModel(
+        model, doc_topics, convergence, fit_record(name, params, heldout, convergence, seconds)
+    )
