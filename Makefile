@@ -8,6 +8,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 CORES ?= all
+# Every run takes the workflow profile: the rules' default resources.
+SNAKEMAKE := $(BIN)/snakemake --workflow-profile workflow/profiles/default
 
 .PHONY: run test browser lint format report clean
 
@@ -18,7 +20,7 @@ $(STAMP): requirements.lock
 	touch $@
 
 run: $(STAMP)
-	$(BIN)/snakemake --cores $(CORES) $(ARGS)
+	$(SNAKEMAKE) --cores $(CORES) $(ARGS)
 
 # The explorer's browser test drives Debian's Chromium; install it when missing and root
 # (as in CI). Elsewhere the test is skipped with the reason.
@@ -37,7 +39,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/ruff format --check scripts tests benchmarks
 	$(BIN)/snakefmt --check Snakefile workflow/rules
-	$(BIN)/snakemake --lint
+	$(SNAKEMAKE) --lint
 
 format: $(STAMP)
 	$(BIN)/ruff format scripts tests benchmarks
@@ -45,8 +47,8 @@ format: $(STAMP)
 	$(BIN)/snakefmt Snakefile workflow/rules
 
 report: $(STAMP)
-	$(BIN)/snakemake --cores $(CORES) $(ARGS)
-	$(BIN)/snakemake --report results/report.html $(ARGS)
+	$(SNAKEMAKE) --cores $(CORES) $(ARGS)
+	$(SNAKEMAKE) --report results/report.html $(ARGS)
 
 clean:
 	rm -rf results .snakemake

@@ -1,5 +1,6 @@
 # topicpipe: raw news files -> tokens -> LDA -> tables, figures and a report.
-# Run with `snakemake --cores all`; see README.md.
+# Run with `make run` (or `snakemake --workflow-profile workflow/profiles/default --cores all`);
+# see README.md.
 import sys
 from pathlib import Path
 
@@ -8,7 +9,8 @@ from snakemake.utils import min_version, validate
 
 min_version("9.0")
 
-# The pipeline's package lives in scripts/; the workflow itself imports it too.
+# The pipeline's package lives in scripts/topicpipe/. The workflow imports it, and
+# Snakemake passes this sys.path on to every script a rule runs (scripts/steps/).
 sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 from topicpipe.config import coerce_to_schema
 

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from gensim.corpora import MmCorpus
 
 from topicpipe.corpus import (
     CorpusError,
     PruneSettings,
     bag_of_words,
     build_vocabulary,
+    corpus_summary,
     count_terms,
+    dictionary_terms,
     exclusion_reason,
     prune,
     split_empty,
+    term_counts,
     vocabulary_rows,
     vocabulary_size,
+    write_corpus,
 )
 from topicpipe.tokenise.attrition import StepCounts, attrition_rows
 
@@ -76,3 +82,21 @@ def test_attrition_rows_follow_the_pipeline_and_merge_across_shards():
 def test_pruning_that_keeps_no_term_names_the_settings_to_change():
     with pytest.raises(CorpusError, match="dictionary.no_below"):
         build_vocabulary(DOCS, PruneSettings(no_below=5, no_above=1.0, keep_n=None))
+
+
+def test_term_counts_kept_by_the_dictionary_equal_the_corpus_column_sums(tmp_path):
+    documents = [("a", ["iran", "oil", "oil"]), ("b", ["deal"]), ("c", ["oil", "iran", "sco"])]
+    counted, dictionary = build_vocabulary(
+        (tokens for _, tokens in documents), PruneSettings(no_below=2, no_above=1.0, keep_n=None)
+    )
+    kept, excluded = write_corpus(documents, dictionary, tmp_path / "corpus.mm")
+    assert kept == [("a", 3), ("c", 2)] and [row.doc_id for row in excluded] == ["b"]
+    sums = np.zeros(len(dictionary))
+    for bow in MmCorpus(str(tmp_path / "corpus.mm")):
+        for term, count in bow:
+            sums[term] += count
+    np.testing.assert_array_equal(term_counts(dictionary), sums)
+    assert dictionary_terms(dictionary) == ["iran", "oil"]
+    summary = corpus_summary(kept, excluded, counted, dictionary, {"no_below": 2})
+    assert (summary["documents"], summary["tokens"], summary["vocabulary"]) == (2, 5, 2)
+    assert summary["vocabulary_before_pruning"] == 4

@@ -12,6 +12,7 @@ from topicpipe.evaluate.diagnostics import topic_diagnostics
 from topicpipe.evaluate.diversity import topic_diversity
 from topicpipe.evaluate.exclusivity import exclusivity
 from topicpipe.evaluate.heldout import completion_halves, completion_score, heldout_mask
+from topicpipe.evaluate.scoring import FittedModel, timing_record
 from topicpipe.evaluate.selection import select_model
 from topicpipe.evaluate.stability import match_topics, seed_stability
 
@@ -143,3 +144,13 @@ def test_single_seed_makes_every_k_eligible_and_says_so():
     assert selection["k"] == 20
     assert "stability is unknown" in selection["why_k"]
     assert selection["chosen_model_metrics"]["stability"] is None
+
+
+def test_timing_sets_evaluation_against_training():
+    fit = {"train_seconds": 10.0, "convergence_seconds": 2.0, "inference_seconds": 0.5}
+    models = [FittedModel(f"k2_seed{s}", 2, s, PHI[:2], np.eye(2), fit) for s in (1, 2)]
+    timing = timing_record(models, {"loading_models": 1.0, "scoring_all_models": 0.5})
+    assert timing["training_seconds"] == 20.0
+    assert timing["evaluation_seconds"]["inferring_topic_shares"] == 1.0
+    assert timing["evaluation_total_seconds"] == 2.5
+    assert timing["evaluation_share_of_training"] == 0.125

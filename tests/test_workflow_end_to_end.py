@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from workflow_runner import run_snakemake, write_config
+from workflow_runner import copy_workflow, run_snakemake, write_config
 
 pytestmark = pytest.mark.slow
 
@@ -57,13 +57,17 @@ def write_tiny_corpus(folder: Path) -> list[Path]:
     return files
 
 
-@pytest.fixture
-def tiny_run(workflow_copy: Path, tmp_path: Path):
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory):
+    """One run of the whole workflow on the tiny corpus, shared by the tests below (the
+    rerun test leaves the results as it found them)."""
+    tmp_path = tmp_path_factory.mktemp("tiny")
+    workdir = copy_workflow(tmp_path / "workflow")
     corpus = tmp_path / "corpus"
     files = write_tiny_corpus(corpus)
-    write_config(workflow_copy, {"corpus": str(corpus), **SMALL_MODEL})
-    run_snakemake(workflow_copy)
-    return workflow_copy, corpus, files
+    write_config(workdir, {"corpus": str(corpus), **SMALL_MODEL})
+    run_snakemake(workdir)
+    return workdir, corpus, files
 
 
 def test_tiny_corpus_outputs_and_content(tiny_run):
