@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from topicpipe.jsonl import write_jsonl  # noqa: E402
-from topicpipe.tokenise import load_tokeniser, settings_from_config  # noqa: E402
+from topicpipe.tokenise import Settings, load_tokeniser  # noqa: E402
 from topicpipe.tokenise.stage import (  # noqa: E402
     apply_fitted,
     fit_shards,
@@ -64,7 +64,7 @@ def baseline(texts: list[str], folder: Path) -> None:
 def default_settings():
     """The tokenise settings of config.yaml (the project's defaults)."""
     config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
-    return settings_from_config(config["tokenise"])
+    return Settings.from_config(config["tokenise"])
 
 
 def scan_only(texts: list[str], folder: Path) -> None:

@@ -45,3 +45,13 @@ def sample_lda_corpus(
         )
         texts.append([vocabulary[w] for w in rng.permutation(words)])
     return SyntheticCorpus(texts, vocabulary, phi, theta)
+
+
+def bags_of_words(corpus: SyntheticCorpus) -> list[list[tuple[int, int]]]:
+    """The sampled texts as bags of words over the vocabulary's order."""
+    ids = {word: i for i, word in enumerate(corpus.vocabulary)}
+    bows = []
+    for text in corpus.texts:
+        terms, counts = np.unique([ids[w] for w in text], return_counts=True)
+        bows.append([(int(t), int(c)) for t, c in zip(terms, counts, strict=True)])
+    return bows

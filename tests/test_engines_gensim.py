@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from defaults import section
-from synthetic_lda import sample_lda_corpus
+from synthetic_lda import bags_of_words, sample_lda_corpus
 from topicpipe.engines import get_engine, load_model
 from topicpipe.engines.sweep import engine_params, training_options
 
@@ -14,12 +14,7 @@ PARAMS = engine_params(training_options(section("model", passes=4, iterations=50
 
 def small_corpus():
     truth = sample_lda_corpus(n_docs=120, n_topics=3, vocab_size=60, mean_length=30, seed=1)
-    vocabulary = {w: i for i, w in enumerate(truth.vocabulary)}
-    bows = []
-    for text in truth.texts:
-        ids, counts = np.unique([vocabulary[w] for w in text], return_counts=True)
-        bows.append([(int(i), int(c)) for i, c in zip(ids, counts, strict=True)])
-    return bows, len(vocabulary)
+    return bags_of_words(truth), len(truth.vocabulary)
 
 
 def test_pass_hook_runs_every_pass_and_leaves_the_model_unchanged():

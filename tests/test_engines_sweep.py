@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from defaults import section
-from synthetic_lda import sample_lda_corpus
+from synthetic_lda import bags_of_words, sample_lda_corpus
 from topicpipe.engines import load_model
 from topicpipe.engines.sweep import (
     engine_params,
@@ -59,16 +59,12 @@ def test_every_file_of_every_model_has_one_path_and_the_selected_one_is_found():
 
 def test_training_job_follows_convergence_and_saves_the_model_training_left(tmp_path):
     truth = sample_lda_corpus(n_docs=80, n_topics=3, vocab_size=40, mean_length=30, seed=3)
-    ids = {w: i for i, w in enumerate(truth.vocabulary)}
-    corpus = []
-    for text in truth.texts:
-        terms, counts = np.unique([ids[w] for w in text], return_counts=True)
-        corpus.append([(int(t), int(c)) for t, c in zip(terms, counts, strict=True)])
+    corpus = bags_of_words(truth)
     options = training_options(section("model", passes=3, iterations=50))
     heldout = heldout_mask(len(corpus), 0.2, 0)
     trained = train_sweep_model(
         corpus,
-        len(ids),
+        len(truth.vocabulary),
         heldout,
         engine_params(options, 3, 7),
         0,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from gensim.corpora import Dictionary
 
 from defaults import section
 from topicpipe.interpret.distances import correlation_matrix, correlation_table
@@ -40,7 +41,7 @@ ROWS = pd.DataFrame(
     {"row": [0, 1, 2, 3], "id": ["a#p001", "a#p002", "b", "c#p001"], "n_tokens": [3, 1, 4, 4]}
 )
 # Topic 1: oil, topic 2: nuclear.
-VOCABULARY = ["barrel", "crude", "nuclear", "oil", "talk"]
+DICTIONARY = Dictionary([["barrel", "crude", "nuclear", "oil", "talk"]])
 PHI = np.array([[0.3, 0.2, 0.0, 0.5, 0.0], [0.0, 0.0, 0.6, 0.0, 0.4]])
 THETA = np.array([[0.9, 0.1], [0.2, 0.8], [0.1, 0.9], [1.0, 0.0]])
 
@@ -48,8 +49,7 @@ THETA = np.array([[0.9, 0.1], [0.2, 0.8], [0.1, 0.9], [1.0, 0.0]])
 def tables(**options):
     return topic_tables(
         PHI,
-        np.full(5, 0.2),
-        VOCABULARY,
+        DICTIONARY,
         THETA,
         {2: "Nuclear talks"},
         ROWS,

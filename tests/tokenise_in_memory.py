@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from defaults import section
-from topicpipe.tokenise import FittedTokeniser, Settings, fit_tokeniser, settings_from_config
+from topicpipe.tokenise import FittedTokeniser, Settings, fit_tokeniser
 from topicpipe.tokenise.names import SEPARATOR
 from topicpipe.tokenise.scan import Chunks, chunks_text, text_chunks
 from topicpipe.tokenise.stage import split_scan_line
@@ -16,7 +16,7 @@ from topicpipe.tokenise.stage import split_scan_line
 
 def tokenise_settings(**overrides: Any) -> Settings:
     """The default tokenise settings with ``overrides`` (a dict value updates a sub-section)."""
-    return settings_from_config(section("tokenise", **overrides))
+    return Settings.from_config(section("tokenise", **overrides))
 
 
 def tokenise_texts(texts: list[str], settings: Settings) -> tuple[list[list[str]], FittedTokeniser]:

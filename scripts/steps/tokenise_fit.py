@@ -2,12 +2,12 @@
 
 from topicpipe.files import read_json, write_csv
 from topicpipe.logsetup import get_logger
-from topicpipe.tokenise.settings import settings_from_config
+from topicpipe.tokenise.settings import Settings
 from topicpipe.tokenise.stage import ScanSummary, corpus_stopword_rows, fit_shards
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("tokenise_fit", smk.log[0])
-settings = settings_from_config(smk.params.options)
+settings = Settings.from_config(smk.params.options)
 summaries = [ScanSummary.from_dict(read_json(path)) for path in smk.input.counts]
 n_documents = sum(summary.documents for summary in summaries)
 log.info("%d documents in %d shards", n_documents, len(summaries))

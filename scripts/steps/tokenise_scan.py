@@ -2,12 +2,12 @@
 
 from topicpipe.files import write_json
 from topicpipe.logsetup import get_logger
-from topicpipe.tokenise.settings import settings_from_config
+from topicpipe.tokenise.settings import Settings
 from topicpipe.tokenise.stage import scan_shard
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("tokenise_scan", smk.log[0])
-settings = settings_from_config(smk.params.options)
+settings = Settings.from_config(smk.params.options)
 shard = int(smk.wildcards.shard)
 summary = scan_shard(
     smk.input.documents,

@@ -6,13 +6,11 @@ import numpy as np
 import pandas as pd
 from gensim.corpora import Dictionary
 
-from topicpipe.corpus import dictionary_terms, term_counts
 from topicpipe.engines import load_model
 from topicpipe.engines.sweep import selected_path
 from topicpipe.files import read_json
 from topicpipe.interpret.labels import LabelError, check_human_labels
 from topicpipe.interpret.stage import topic_tables
-from topicpipe.interpret.term_rankings import term_probabilities
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger, stop_on
 
@@ -22,11 +20,9 @@ out = smk.output
 model = load_model(smk.input.model)
 with stop_on(LabelError, stage="topics", log=log):
     human = check_human_labels(smk.params.labels, model.num_topics)
-dictionary = Dictionary.load(smk.input.dictionary)
 tables = topic_tables(
     model.topic_term_matrix(),
-    term_probabilities(term_counts(dictionary)),
-    dictionary_terms(dictionary),
+    Dictionary.load(smk.input.dictionary),
     np.load(selected_path(smk.input.doc_topics, read_json(smk.input.selected))),
     human,
     pd.read_csv(smk.input.corpus_documents, dtype={"id": str}, keep_default_na=False),

@@ -6,19 +6,21 @@ and documents (``records`` is called twice, so a large corpus is streamed).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from gensim.corpora import Dictionary
 
+from topicpipe.corpus import dictionary_terms, term_counts
 from topicpipe.interpret import representative as rep
 from topicpipe.interpret.documents import modelled_units, texts_of
 from topicpipe.interpret.labels import label_map, label_table
 from topicpipe.interpret.rollup import Articles, article_rollup
 from topicpipe.interpret.tables import doc_topic_table, topic_summary, topics_markdown
-from topicpipe.interpret.term_rankings import ranked_terms
+from topicpipe.interpret.term_rankings import ranked_terms, term_probabilities
 
 
 @dataclass
@@ -36,8 +38,7 @@ class TopicTables:
 
 def topic_tables(
     phi: np.ndarray,
-    p_term: np.ndarray,
-    vocabulary: Sequence[str],
+    dictionary: Dictionary,
     theta: np.ndarray,
     human_labels: Mapping[int, str],
     corpus_rows: pd.DataFrame,
@@ -46,13 +47,20 @@ def topic_tables(
 ) -> TopicTables:
     """Term rankings, labels, unit and article tables, and representative articles.
 
-    ``phi`` (K, V) and ``p_term`` (V) describe the topics, ``theta`` (D, K) the shares of
-    the corpus rows ``corpus_rows`` (``documents.csv``); ``records()`` streams the ingested
-    documents; ``options`` is the ``topics`` section of the config.
+    ``phi`` (K, V) are the topics over the terms of ``dictionary`` (whose term counts give
+    the corpus-wide term shares), ``theta`` (D, K) the shares of the corpus rows
+    ``corpus_rows`` (``documents.csv``); ``records()`` streams the ingested documents;
+    ``options`` is the ``topics`` section of the config.
     """
     top_n, n_docs = options["top_n"], options["representative_docs"]
+    p_term = term_probabilities(term_counts(dictionary))
     terms = ranked_terms(
-        phi, p_term, vocabulary, top_n, options["frex_weight"], options["relevance_lambda"]
+        phi,
+        p_term,
+        dictionary_terms(dictionary),
+        top_n,
+        options["frex_weight"],
+        options["relevance_lambda"],
     )
     labels = label_table(terms, human_labels, options["label_terms"])
     units = modelled_units(corpus_rows, records())

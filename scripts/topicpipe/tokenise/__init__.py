@@ -10,7 +10,7 @@ the passes on files, shard by shard, and merges the shards.
 from topicpipe.tokenise.fitted import FittedTokeniser, Tokeniser, fit_tokeniser, load_tokeniser
 from topicpipe.tokenise.phrases import PhraseSettings
 from topicpipe.tokenise.scan import Scanner
-from topicpipe.tokenise.settings import Settings, settings_from_config
+from topicpipe.tokenise.settings import Settings
 from topicpipe.tokenise.stopwords import build_stopwords
 from topicpipe.tokenise.tokens import TokeniseOptions
 
@@ -24,5 +24,4 @@ __all__ = [
     "build_stopwords",
     "fit_tokeniser",
     "load_tokeniser",
-    "settings_from_config",
 ]

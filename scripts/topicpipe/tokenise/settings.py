@@ -29,30 +29,30 @@ class Settings:
         """The first-pass scanner these settings describe."""
         return Scanner(self.options, self.titles, self.join_names)
 
-
-def settings_from_config(section: Mapping[str, Any]) -> Settings:
-    """``Settings`` from the ``tokenise`` section of the (schema-validated) config."""
-    names = section["names"]
-    phrases = section["phrases"]
-    options = TokeniseOptions(
-        lowercase=section["lowercase"],
-        normalise=section["normalise"],
-        min_length=section["min_length"],
-        keep_numbers=section["numbers"] == "keep",
-        stopwords=build_stopwords(section["extra_stopwords"], news=section["news_stopwords"]),
-    )
-    return Settings(
-        options=options,
-        titles=TITLES | {title.lower() for title in names["extra_titles"]},
-        join_names=names["join"],
-        name_min_count=names["min_count"],
-        phrases=PhraseSettings(
-            collocations=phrases["collocations"],
-            min_count=phrases["min_count"],
-            threshold=phrases["threshold"],
-            trigrams=phrases["trigrams"],
-            user=tuple(phrases["user"]),
-        ),
-        corpus_stopwords_above=section["corpus_stopwords_above"],
-        shards=section["shards"],
-    )
+    @classmethod
+    def from_config(cls, section: Mapping[str, Any]) -> Settings:
+        """Settings from the ``tokenise`` section of the (schema-validated) config."""
+        names = section["names"]
+        phrases = section["phrases"]
+        options = TokeniseOptions(
+            lowercase=section["lowercase"],
+            normalise=section["normalise"],
+            min_length=section["min_length"],
+            keep_numbers=section["numbers"] == "keep",
+            stopwords=build_stopwords(section["extra_stopwords"], news=section["news_stopwords"]),
+        )
+        return cls(
+            options=options,
+            titles=TITLES | {title.lower() for title in names["extra_titles"]},
+            join_names=names["join"],
+            name_min_count=names["min_count"],
+            phrases=PhraseSettings(
+                collocations=phrases["collocations"],
+                min_count=phrases["min_count"],
+                threshold=phrases["threshold"],
+                trigrams=phrases["trigrams"],
+                user=tuple(phrases["user"]),
+            ),
+            corpus_stopwords_above=section["corpus_stopwords_above"],
+            shards=section["shards"],
+        )

@@ -44,7 +44,7 @@ def normalise_entry(word: str) -> str:
     return "_".join(word.lower().split())
 
 
-def build_stopwords(extra: Iterable[str] = (), news: bool = True) -> frozenset[str]:
+def build_stopwords(extra: Iterable[str], news: bool) -> frozenset[str]:
     """The built-in list, the news list if ``news``, and the user's ``extra`` words.
 
     A multi-word entry such as "Vestnik Kavkaza" removes the joined name ``vestnik_kavkaza``.
