@@ -61,6 +61,10 @@ def tables(**options):
 def test_paragraphs_roll_up_to_articles_by_tokens_and_keep_their_metadata():
     articles = tables().articles
     assert articles.ids == ["a", "b", "c"]
+    assert (
+        articles.describe()
+        == "4 modelled units in 3 articles (paragraph units rolled up by token count)"
+    )
     np.testing.assert_allclose(articles.theta[0], [0.725, 0.275])
     row = articles.table.iloc[0]
     assert (row["n_units"], row["n_tokens"], row["section"]) == (2, 4, "economy")

@@ -40,7 +40,5 @@ for table, path, digits in [
 Path(out.markdown).write_text(tables.markdown, encoding="utf-8")
 Path(out.representative_md).write_text(tables.representative_markdown, encoding="utf-8")
 for row in tables.summary.itertuples():
-    log.info("topic %d: %s (prevalence %.3f)", row.topic, row.label, row.prevalence)
-log.info(
-    "%d articles, %d representative rows", len(tables.articles.ids), len(tables.representative)
-)
+    log.info("topic %d: %s", row.topic, row.label)
+log.info("%s; %d representative rows", tables.articles.describe(), len(tables.representative))

@@ -58,6 +58,15 @@ class Articles:
     table: pd.DataFrame
     theta: np.ndarray
     ids: list[str]
+    n_units: int
+    from_paragraphs: bool
+
+    def describe(self) -> str:
+        """One line for the log: how many units became how many articles, and how."""
+        how = (
+            "paragraph units rolled up by token count" if self.from_paragraphs else "whole articles"
+        )
+        return f"{self.n_units} modelled units in {len(self.ids)} articles ({how})"
 
 
 def article_rollup(units: pd.DataFrame, theta: np.ndarray) -> Articles:
@@ -70,4 +79,5 @@ def article_rollup(units: pd.DataFrame, theta: np.ndarray) -> Articles:
     extra.insert(2, "n_units", n_units)
     extra.insert(3, "n_tokens", n_tokens.astype(int))
     table = doc_topic_table(parent_ids, first["title"].tolist(), shares, extra)
-    return Articles(table, shares, parent_ids)
+    from_paragraphs = has_sub_units(units["id"], units["parent_id"])
+    return Articles(table, shares, parent_ids, len(units), from_paragraphs)
