@@ -78,12 +78,20 @@ def score(expected: list[dict[str, Any]], records: dict[str, dict], title_words:
         title = want["title"]
         if title is None:  # no title line: the first words of the story
             title = " ".join(_line(want["keep"][0]).split()[:title_words])
-        result.check("title", _line(got.get("title", "")) == _line(title), name, got.get("title"), title)
-        result.check("date", got.get("date", "") == want["date"], name, got.get("date"), want["date"])
+        result.check(
+            "title", _line(got.get("title", "")) == _line(title), name, got.get("title"), title
+        )
+        result.check(
+            "date", got.get("date", "") == want["date"], name, got.get("date"), want["date"]
+        )
         sources = want["source"] if isinstance(want["source"], list) else [want["source"]]
         source = _line(got.get("source", "")).casefold()
         result.check(
-            "source", source in {_line(s).casefold() for s in sources}, name, got.get("source"), sources
+            "source",
+            source in {_line(s).casefold() for s in sources},
+            name,
+            got.get("source"),
+            sources,
         )
         result.check(
             "author",

@@ -1,7 +1,9 @@
 """Compile the user-editable patterns of ``ingest`` in config.yaml into regular expressions.
 
 Patterns may use the placeholders ``<DATE>`` (a written date such as ``2 Feb 2016``,
-``Apr 17, 2018`` or ``2018-04-17``) and ``<TIME>`` (``10:12 AM``, ``14:05 GMT``).
+``Apr 17, 2018`` or ``2018-04-17``), ``<DAY_MONTH>`` (a day and month, the year optional,
+as in datelines: ``March 3``, ``3 Jun``, ``FEB 10``) and ``<TIME>`` (``10:12 AM``,
+``14:05 GMT``).
 """
 
 from __future__ import annotations
@@ -11,21 +13,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from topicpipe.ingest.dates import DATE_PATTERN, TIME_PATTERN
+from topicpipe.ingest.bylines import Outlets
+from topicpipe.ingest.dates import DATE_PATTERN, DAY_MONTH_PATTERN, TIME_PATTERN
 
 
 class PatternError(ValueError):
     """A pattern in the config is not a valid regular expression (the message names it)."""
 
 
-# Without group names, so a pattern may use a placeholder more than once.
-_DATE = "(?i:" + re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN) + ")"
-_TIME = f"(?i:{TIME_PATTERN})"
+_PLACEHOLDERS = {
+    "<DATE>": f"(?i:{DATE_PATTERN})",
+    "<DAY_MONTH>": f"(?i:{DAY_MONTH_PATTERN})",
+    "<TIME>": f"(?i:{TIME_PATTERN})",
+}
 
 
 def expand(pattern: str) -> str:
-    """Replace ``<DATE>`` and ``<TIME>`` by their (case-insensitive) expressions."""
-    return pattern.replace("<DATE>", _DATE).replace("<TIME>", _TIME)
+    """Replace ``<DATE>``, ``<DAY_MONTH>`` and ``<TIME>`` by (case-insensitive) expressions."""
+    for placeholder, expression in _PLACEHOLDERS.items():
+        pattern = pattern.replace(placeholder, expression)
+    return pattern
 
 
 def compile_pattern(pattern: str, key: str, flags: int = 0) -> re.Pattern[str]:
@@ -44,15 +51,19 @@ class Patterns:
 
     ``lines`` is one alternation whose group names are the boilerplate kinds (matched
     against a whole line, case-insensitively); ``blocks`` matches a line that starts a
-    list of links ("Related News:"); ``bylines``, ``titles`` and ``datelines`` carry
-    named groups ``source``, ``title`` and ``date``.
+    list of links ("Related News:"). ``titles``, ``datelines`` and ``sources`` carry named
+    groups: ``title``; ``date*``, ``author``; and ``source*`` (taken as written) or
+    ``outlet*`` (taken only when it looks like an outlet name, see ``bylines``).
+    ``outlets`` knows outlet names; ``date_order`` reads all-numeric dates (``dates``).
     """
 
-    lines: re.Pattern[str] | None
-    blocks: re.Pattern[str] | None
-    bylines: tuple[re.Pattern[str], ...]
-    titles: tuple[re.Pattern[str], ...]
-    datelines: tuple[re.Pattern[str], ...]
+    lines: re.Pattern[str] | None = None
+    blocks: re.Pattern[str] | None = None
+    titles: tuple[re.Pattern[str], ...] = ()
+    datelines: tuple[re.Pattern[str], ...] = ()
+    sources: tuple[re.Pattern[str], ...] = ()
+    outlets: Outlets = Outlets()
+    date_order: str = "auto"
 
 
 def _alternation(named: Mapping[str, Sequence[str]], key: str) -> re.Pattern[str] | None:
@@ -66,23 +77,24 @@ def _alternation(named: Mapping[str, Sequence[str]], key: str) -> re.Pattern[str
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
+def _compiled(meta: Mapping[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(compile_pattern(p, f"metadata_patterns.{key}") for p in meta.get(key, []))
+
+
 def compile_patterns(config: Mapping[str, Any]) -> Patterns:
-    """Build ``Patterns`` from the ``boilerplate`` and ``metadata_patterns`` config sections."""
+    """Build ``Patterns`` from the ``boilerplate``, ``metadata_patterns`` and ``date_order``
+    settings of the ``ingest`` config section."""
     boiler = config.get("boilerplate", {})
     meta = config.get("metadata_patterns", {})
     blocks = boiler.get("blocks", [])
     return Patterns(
         lines=_alternation(boiler.get("lines", {}), "boilerplate.lines"),
         blocks=_alternation({"block": blocks}, "boilerplate.blocks") if blocks else None,
-        bylines=tuple(
-            compile_pattern(p, "metadata_patterns.bylines") for p in meta.get("bylines", [])
-        ),
-        titles=tuple(
-            compile_pattern(p, "metadata_patterns.titles") for p in meta.get("titles", [])
-        ),
-        datelines=tuple(
-            compile_pattern(p, "metadata_patterns.datelines") for p in meta.get("datelines", [])
-        ),
+        titles=_compiled(meta, "titles"),
+        datelines=_compiled(meta, "datelines"),
+        sources=_compiled(meta, "sources"),
+        outlets=Outlets.with_extra(meta.get("outlets", [])),
+        date_order=config.get("date_order", "auto"),
     )
 
 
