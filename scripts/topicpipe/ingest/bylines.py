@@ -50,7 +50,7 @@ ROLE_WORDS = _wordset(
 _PARTICLES = _wordset(
     "van von der den de del della di da dos das du la le bin binti ibn al el ben ter zu"
 )
-# Capitalised words of page furniture, sections and dates that are never part of a name.
+# Capitalised words of page furniture, sections, places and dates that are never part of a name.
 _NOT_NAMES = _wordset(
     "the a an and of in on at for to by our your new live update updates updated analysis "
     "opinion exclusive breaking watch video photos latest explainer feature interview "
@@ -60,7 +60,9 @@ _NOT_NAMES = _wordset(
     "travel weather markets published posted special author authors source sources related "
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
-    "friday saturday sunday mon tue wed thu fri sat sun"
+    "friday saturday sunday mon tue wed thu fri sat sun north south east west middle central "
+    "northern southern eastern western united kingdom states republic island islands city "
+    "province region county gulf sea bay valley coast"
 )
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,2}|[^\W\d_][^\W\d_'.-]*(?:['-][^\W\d_]+)*")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[,;|·•&]|\band\b|\bwith\b)\s*", re.IGNORECASE)

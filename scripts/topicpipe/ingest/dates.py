@@ -5,9 +5,10 @@ four-digit year in any common order, month names in any case, weekday prefixes, 
 timestamps); python-dateutil turns what was found into a calendar date. A date that is
 impossible (``2021-02-30``) or ambiguous (``03/04/2021``: 3 April or 4 March?) gives no
 date but a ``problem`` that callers report; nothing is guessed. ``order`` (config key
-``ingest.date_order``) settles all-numeric dates with the year last: ``auto`` reads them
-only when one reading is possible, ``dmy``/``mdy`` always read them that way. Numeric
-dates with dots (``14.09.2022``) are day.month.year, the only way they are written.
+``ingest.date_order``) settles ambiguous all-numeric dates: ``auto`` leaves them unread,
+``dmy``/``mdy`` read them day or month first; one with a single possible reading
+(``15/09/2021``) is always read. Numeric dates with dots (``14.09.2022``) are
+day.month.year, the only way they are written.
 """
 
 from __future__ import annotations

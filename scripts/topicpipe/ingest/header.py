@@ -34,7 +34,10 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(TIME_PATTERN, re.IGNORECASE)
-_ZONE = re.compile(r"\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d\d)?|\b[A-Z]{2,4}\b|\([A-Z][a-z]+\)")
+# Time zones and offsets ("IST", "GMT+2", "UTC+3") and a city in brackets ("(Paris)").
+_ZONE = re.compile(
+    r"(?:\b(?:UTC|GMT))?\s*[+-]\s*\d{1,2}(?::?\d\d)?\b|\b[A-Z]{2,4}\b|\([A-Z][a-z]+\)"
+)
 _FILLER = re.compile(r"\b(?:at|on|of)\b|[^\w\s]", re.IGNORECASE)
 _PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}")
 # Ranking of a date by its label: when the article appeared beats when it was changed.
@@ -87,6 +90,8 @@ class _Reader:
         rest = " ".join(_FILLER.sub(" ", rest).split())
         if not rest:
             return True
+        if any(not word[0].isupper() for word in rest.split()):
+            return False  # words of a sentence around the date: not a header line
         author, outlet = person_name(rest), self.outlets.outlet(rest)
         if outlet:
             self.result.source = self.result.source or outlet

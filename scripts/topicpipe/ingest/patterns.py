@@ -2,8 +2,9 @@
 
 Patterns may use the placeholders ``<DATE>`` (a written date such as ``2 Feb 2016``,
 ``Apr 17, 2018`` or ``2018-04-17``), ``<DAY_MONTH>`` (a day and month, the year optional,
-as in datelines: ``March 3``, ``3 Jun``, ``FEB 10``) and ``<TIME>`` (``10:12 AM``,
-``14:05 GMT``).
+as in datelines: ``March 3``, ``3 Jun``, ``FEB 10``), ``<TIME>`` (``10:12 AM``,
+``14:05 GMT``) and ``<SHORT>`` (at the start: the line has at most 12 words, so a pattern
+for a short prompt cannot take a sentence of the story).
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ _PLACEHOLDERS = {
     "<DATE>": f"(?i:{DATE_PATTERN})",
     "<DAY_MONTH>": f"(?i:{DAY_MONTH_PATTERN})",
     "<TIME>": f"(?i:{TIME_PATTERN})",
+    "<SHORT>": r"(?=(?:\S+\s+){0,11}\S+$)",
 }
 
 
 def expand(pattern: str) -> str:
-    """Replace ``<DATE>``, ``<DAY_MONTH>`` and ``<TIME>`` by (case-insensitive) expressions."""
+    """Replace the placeholders (``<DATE>``, ...) by their expressions."""
     for placeholder, expression in _PLACEHOLDERS.items():
         pattern = pattern.replace(placeholder, expression)
     return pattern
