@@ -135,6 +135,11 @@ class _Header:
     meta: dict[int, HeaderLine] = field(default_factory=dict)
     zone: list[int] = field(default_factory=list)
     dateline: tuple[int, re.Match[str]] | None = None
+    title: int | None = None
+
+    def after_title(self) -> list[int]:
+        """The header's text lines below the title (all of them without a title)."""
+        return [i for i in self.zone if self.title is None or i > self.title]
 
 
 def _dateline(line: str, patterns: Patterns, named_only: bool) -> re.Match[str] | None:
@@ -250,6 +255,120 @@ class _Reader:
         return kicker, first
 
 
+def _read_header(reader: _Reader, kinds: list[str]) -> _Header:
+    """The header of an article, its lines marked in ``kinds`` (kicker, bylines, dates)."""
+    lines = reader.lines
+    head = reader.scan()
+    reader.footer_dates(head)
+    for i, info in head.meta.items():
+        kinds[i] = info.kind if not info.label else "header"
+    kicker, head.title = reader.title_line(head)
+    if kicker is not None:
+        kinds[kicker] = "section"
+    for i in head.after_title():
+        name = name_with_role(lines[i])
+        if reader.near_header(i, head) and (name or is_role(lines[i])):
+            head.meta[i] = HeaderLine(kind="byline", authors=[name] if name else [])
+            kinds[i] = "byline"
+    return head
+
+
+@dataclass
+class _Headline:
+    """The title, where it came from, and an outlet cut from it."""
+
+    text: str
+    origin: str
+    source: str = ""
+    affix: Removal | None = None
+
+
+def _headline(lines: list[str], head: _Header, patterns: Patterns, given: str) -> _Headline:
+    """The title: ``given`` (metadata), the header's title line without an attached outlet,
+    or "" (then the story's first words are used)."""
+    if given.strip():
+        head.title = None
+        return _Headline(given.strip(), "metadata")
+    if head.title is None:
+        return _Headline("", "first_words")
+    line = lines[head.title]
+    for pattern in patterns.titles:
+        match = pattern.fullmatch(line)
+        source = _match_source(match, patterns) if match else ""
+        if match and match.group("title") and (source or not _groups(match, "outlet")):
+            title = match.group("title").strip()
+            affix = Removal(head.title + 1, "title_affix", line.replace(title, " ", 1).strip())
+            return _Headline(title, "header", source, affix)
+    return _Headline(line, "header")
+
+
+def _mark_repeats_and_leftovers(
+    lines: list[str], kinds: list[str], head: _Header, title: str
+) -> None:
+    """Mark the title repeated further down, and short leftovers between header lines
+    ("Society", "Text Size", "AA")."""
+    repeats = {_key(title)} | ({_key(lines[head.title])} if head.title is not None else set())
+    for i, line in enumerate(lines):
+        if line and i != head.title and not kinds[i] and _key(line) in repeats:
+            kinds[i] = "repeated_title"
+    if head.meta:
+        for i in head.after_title():
+            line = lines[i]
+            if not kinds[i] and _words(line) <= _MAX_KICKER_WORDS and not line.endswith("."):
+                kinds[i] = "header"
+
+
+@dataclass
+class _Fields:
+    """Date, source and author of an article, and what could not be read."""
+
+    date: str = ""
+    source: str = ""
+    source_from: str = ""
+    author: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _cut_dateline(lines: list[str], head: _Header, patterns: Patterns) -> tuple[_Fields, list]:
+    """Cut the dateline from its paragraph; the date, agency and author it gives."""
+    fields = _Fields()
+    if head.dateline is None:
+        return fields, []
+    i, match = head.dateline
+    lines[i] = lines[i][match.end() :].strip()
+    dates = [parse_date(d, patterns.date_order) for d in _groups(match, "date")]
+    fields.date = next((d.iso for d in dates if d.iso), "")
+    fields.source = _match_source(match, patterns)
+    fields.source_from = "dateline" if fields.source else ""
+    fields.author = "; ".join(_groups(match, "author"))
+    return fields, [Removal(i + 1, "dateline", match.group(0).strip())]
+
+
+def _fields(
+    lines: list[str], kinds: list[str], head: _Header, patterns: Patterns, headline: _Headline
+) -> tuple[_Fields, list[Removal]]:
+    """Date, source and author, by precedence: the dateline's date before the header's; the
+    dateline agency, then the header's outlet, the title's, a credit line; the header's
+    persons, then the dateline's, then a labelled author line."""
+    fields, removals = _cut_dateline(lines, head, patterns)
+    if not fields.date:
+        day_month = next(iter(_groups(head.dateline[1], "date")), "") if head.dateline else ""
+        fields.date, fields.notes = _best_date(head, day_month)
+    header_source = next((info.source for info in head.meta.values() if info.source), "")
+    for candidate, origin in ((header_source, "byline"), (headline.source, "title")):
+        if candidate and not fields.source:
+            fields.source, fields.source_from = candidate, origin
+    authors = next((info.authors for info in head.meta.values() if info.authors), [])
+    fields.author = "; ".join(authors) or fields.author or _footer_author(lines, kinds, patterns)
+    if fields.author:
+        _mark_author_bio(lines, kinds, fields.author)
+    signed = _outlet_lines(lines, kinds, patterns)
+    if not fields.source:
+        fields.source = _credited_source(lines, kinds, patterns) or signed
+        fields.source_from = "credit" if fields.source else ""
+    return fields, removals
+
+
 def _best_date(head: _Header, day_month: str) -> tuple[str, list[str]]:
     """The header's date (a publication date before an update), and notes on unread ones.
 
@@ -318,82 +437,32 @@ def clean_article(text: str, patterns: Patterns, layout: Layout, given_title: st
     """Clean normalised ``text``; ``given_title`` (from metadata) replaces title detection."""
     lines = text.split("\n")
     kinds = _mark_boilerplate(lines, patterns, layout)
-    reader = _Reader(lines, kinds, patterns, layout)
-    head = reader.scan()
-    reader.footer_dates(head)
-    for i, info in head.meta.items():
-        kinds[i] = info.kind if not info.label else "header"
-    kicker, title_idx = reader.title_line(head)
-    if kicker is not None:
-        kinds[kicker] = "section"
-    after_title = [i for i in head.zone if title_idx is None or i > title_idx]
-    for i in after_title:
-        name = name_with_role(lines[i])
-        if reader.near_header(i, head) and (name or is_role(lines[i])):
-            head.meta[i] = HeaderLine(kind="byline", authors=[name] if name else [])
-            kinds[i] = "byline"
-    if head.meta:
-        for i in after_title:
-            line = lines[i]
-            if not kinds[i] and _words(line) <= _MAX_KICKER_WORDS and not line.endswith("."):
-                kinds[i] = "header"
-
-    extra: list[Removal] = []
-    title, title_from, title_source = given_title.strip(), "metadata", ""
-    if title:
-        title_idx = None
-    elif title_idx is not None:
-        title, title_from = lines[title_idx], "header"
-        for pattern in patterns.titles:
-            match = pattern.fullmatch(title)
-            source = _match_source(match, patterns) if match else ""
-            if match and match.group("title") and (source or not _groups(match, "outlet")):
-                title = match.group("title").strip()
-                affix = lines[title_idx].replace(title, " ", 1).strip()
-                extra.append(Removal(title_idx + 1, "title_affix", affix))
-                title_source = source
-                break
-    repeats = {_key(title)} | ({_key(lines[title_idx])} if title_idx is not None else set())
-    for i, line in enumerate(lines):
-        if line and i != title_idx and not kinds[i] and _key(line) in repeats:
-            kinds[i] = "repeated_title"
-
-    day_month = next(iter(_groups(head.dateline[1], "date")), "") if head.dateline else ""
-    date, notes = _best_date(head, day_month)
-    source, source_from = "", ""
-    authors = next((info.authors for info in head.meta.values() if info.authors), [])
-    header_source = next((info.source for info in head.meta.values() if info.source), "")
-    if head.dateline is not None:
-        i, match = head.dateline
-        extra.append(Removal(i + 1, "dateline", match.group(0).strip()))
-        lines[i] = lines[i][match.end() :].strip()
-        dateline_date = next(
-            (parse_date(d, patterns.date_order) for d in _groups(match, "date")), None
-        )
-        if dateline_date is not None and dateline_date.iso:
-            date, notes = dateline_date.iso, []
-        source = _match_source(match, patterns)
-        source_from = "dateline" if source else ""
-        authors = authors or _groups(match, "author")
-    for candidate, origin in ((header_source, "byline"), (title_source, "title")):
-        if candidate and not source:
-            source, source_from = candidate, origin
-    author = "; ".join(authors) or _footer_author(lines, kinds, patterns)
-    if author:
-        _mark_author_bio(lines, kinds, author)
-    signed = _outlet_lines(lines, kinds, patterns)
-    if not source:
-        source = _credited_source(lines, kinds, patterns) or signed
-        source_from = "credit" if source else ""
+    head = _read_header(_Reader(lines, kinds, patterns, layout), kinds)
+    headline = _headline(lines, head, patterns, given_title)
+    _mark_repeats_and_leftovers(lines, kinds, head, headline.text)
+    fields, extra = _fields(lines, kinds, head, patterns, headline)
+    if headline.affix is not None:
+        extra.append(headline.affix)
 
     removed = [Removal(i + 1, kind, lines[i]) for i, kind in enumerate(kinds) if kind]
     removed = sorted(removed + extra, key=lambda r: r.line)
-    body_lines = [line for i, line in enumerate(lines) if not kinds[i] and i != title_idx]
+    body_lines = [line for i, line in enumerate(lines) if not kinds[i] and i != head.title]
     body = _BLANK_RUN.sub("\n\n", "\n".join(body_lines)).strip()
+    title = headline.text
     if not title:
-        title, title_from = " ".join(body.split()[: layout.title_words]), "first_words"
+        title = " ".join(body.split()[: layout.title_words])
     elif layout.title_in_text and body:
         body = f"{title}\n\n{body}"
-    elif not body and title_from == "header":
+    elif not body and headline.origin == "header":
         body = title  # a text that is only its title line keeps that line as its text
-    return Article(title, body, date, source, source_from, author, title_from, removed, notes)
+    return Article(
+        title,
+        body,
+        fields.date,
+        fields.source,
+        fields.source_from,
+        fields.author,
+        headline.origin,
+        removed,
+        fields.notes,
+    )

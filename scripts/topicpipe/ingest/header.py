@@ -39,6 +39,7 @@ _ZONE = re.compile(
     r"(?:\b(?:UTC|GMT))?\s*[+-]\s*\d{1,2}(?::?\d\d)?\b|\b[A-Z]{2,4}\b|\([A-Z][a-z]+\)"
 )
 _FILLER = re.compile(r"\b(?:at|on|of)\b|[^\w\s]", re.IGNORECASE)
+_JOINED = re.compile(r"\b(?:with|and)\b|[&,]", re.IGNORECASE)
 _PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}")
 # Ranking of a date by its label: when the article appeared beats when it was changed.
 _LATER_LABELS = frozenset({"updated", "update", "modified"})
@@ -130,7 +131,7 @@ class _Reader:
             return True
         value = _SOURCE_LABEL.fullmatch(text)
         outlet = self.outlets.outlet(value.group("value") if value else text)
-        if not outlet and not value:
+        if not outlet and not value and _JOINED.search(text) and len(text.split()) <= 8:
             # Outlets only, as in "DAILY SABAH WITH AA"
             read = read_byline(text, self.outlets)
             outlet = read.source if read is not None and not read.authors else ""
