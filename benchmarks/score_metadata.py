@@ -13,6 +13,7 @@ goes into the "## Metadata and boilerplate" section of benchmarks/README.md. Wit
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import sys
 from dataclasses import dataclass, field
@@ -64,7 +65,10 @@ def read_fixtures(folder: Path = FIXTURES) -> tuple[list[dict[str, Any]], dict[s
     expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
     config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))["ingest"]
     config = {**config, "source_from_folder": False}
-    run = Ingest(folder, IngestOptions.from_config(config))
+    quiet = logging.getLogger("score_metadata")
+    quiet.addHandler(logging.NullHandler())
+    quiet.propagate = False  # the folder's README and expectations are "skipped" files
+    run = Ingest(folder, IngestOptions.from_config(config), log=quiet)
     records = {Path(r["source_path"]).name: r for r in run.documents()}
     return expected, records
 

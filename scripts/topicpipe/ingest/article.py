@@ -308,8 +308,15 @@ def _mark_repeats_and_leftovers(
     """Mark the title repeated further down, and short leftovers between header lines
     ("Society", "Text Size", "AA")."""
     repeats = {_key(title)} | ({_key(lines[head.title])} if head.title is not None else set())
+    longest = 2 * max(len(title), len(lines[head.title]) if head.title is not None else 0)
     for i, line in enumerate(lines):
-        if line and i != head.title and not kinds[i] and _key(line) in repeats:
+        if (
+            line
+            and len(line) <= longest
+            and i != head.title
+            and not kinds[i]
+            and _key(line) in repeats
+        ):
             kinds[i] = "repeated_title"
     if head.meta:
         for i in head.after_title():

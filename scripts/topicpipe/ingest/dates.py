@@ -14,6 +14,7 @@ day.month.year, the only way they are written.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -70,6 +71,7 @@ def _read(text: str, dayfirst: bool, yearfirst: bool) -> str:
     return found.pop().isoformat() if len(found) == 1 else ""
 
 
+@functools.lru_cache(maxsize=8192)  # the same few date strings recur across a corpus
 def parse_date(value: str, order: str = "auto") -> ParsedDate:
     """Read one written date (a field, or a span found by ``DATE_PATTERN``).
 

@@ -141,7 +141,7 @@ class _Reader:
             return True
         if _EDITOR.fullmatch(text) or _RELATIVE.search(text) or _TIME.fullmatch(text):
             return True
-        if line_kind(self.patterns, text) in ("news_id", "counter", "timestamp", "reading_time"):
+        if line_kind(self.patterns, text, header_field=True):
             return True
         name = person_name(text)
         if name:

@@ -17,6 +17,9 @@ from typing import Any
 from topicpipe.ingest.bylines import Outlets
 from topicpipe.ingest.dates import DATE_PATTERN, DAY_MONTH_PATTERN, TIME_PATTERN
 
+# Boilerplate kinds that may stand as one field of a header line ("News ID: 5432178").
+HEADER_FIELD_KINDS = ("news_id", "counter", "timestamp", "reading_time")
+
 
 class PatternError(ValueError):
     """A pattern in the config is not a valid regular expression (the message names it)."""
@@ -52,7 +55,8 @@ class Patterns:
     """Everything the article cleaner matches lines against.
 
     ``lines`` is one alternation whose group names are the boilerplate kinds (matched
-    against a whole line, case-insensitively); ``blocks`` matches a line that starts a
+    against a whole line, case-insensitively); ``header_fields`` the same for the kinds a
+    field of a header line may be (``HEADER_FIELD_KINDS``); ``blocks`` matches a line that starts a
     list of links ("Related News:"). ``titles``, ``datelines`` and ``sources`` carry named
     groups: ``title``; ``date*``, ``author``; and ``source*`` (taken as written) or
     ``outlet*`` (taken only when it looks like an outlet name, see ``bylines``).
@@ -60,6 +64,7 @@ class Patterns:
     """
 
     lines: re.Pattern[str] | None = None
+    header_fields: re.Pattern[str] | None = None
     blocks: re.Pattern[str] | None = None
     titles: tuple[re.Pattern[str], ...] = ()
     datelines: tuple[re.Pattern[str], ...] = ()
@@ -89,8 +94,12 @@ def compile_patterns(config: Mapping[str, Any]) -> Patterns:
     boiler = config.get("boilerplate", {})
     meta = config.get("metadata_patterns", {})
     blocks = boiler.get("blocks", [])
+    kinds = boiler.get("lines", {})
     return Patterns(
-        lines=_alternation(boiler.get("lines", {}), "boilerplate.lines"),
+        lines=_alternation(kinds, "boilerplate.lines"),
+        header_fields=_alternation(
+            {k: v for k, v in kinds.items() if k in HEADER_FIELD_KINDS}, "boilerplate.lines"
+        ),
         blocks=_alternation({"block": blocks}, "boilerplate.blocks") if blocks else None,
         titles=_compiled(meta, "titles"),
         datelines=_compiled(meta, "datelines"),
@@ -100,11 +109,13 @@ def compile_patterns(config: Mapping[str, Any]) -> Patterns:
     )
 
 
-def line_kind(patterns: Patterns, line: str) -> str:
-    """The boilerplate kind of a whole line, or "" when it is not boilerplate."""
-    if patterns.lines is None:
+def line_kind(patterns: Patterns, line: str, header_field: bool = False) -> str:
+    """The boilerplate kind of a whole line (or, with ``header_field``, of a field of a
+    header line: only ``HEADER_FIELD_KINDS``), or "" when it is not boilerplate."""
+    pattern = patterns.header_fields if header_field else patterns.lines
+    if pattern is None:
         return ""
-    match = patterns.lines.fullmatch(line)
+    match = pattern.fullmatch(line)
     if not match:
         return ""
     return match.lastgroup.split("__")[0] if match.lastgroup else ""

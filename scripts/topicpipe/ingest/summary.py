@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from topicpipe.ingest.metadata import Sidecar
+
 
 @dataclass
 class Tally:
@@ -64,7 +66,7 @@ class Tally:
         if len(self.date_problem_examples) < keep:
             self.date_problem_examples.append({"file": path, "id": doc_id, "problem": note})
 
-    def add_sidecar(self, sidecar: Any) -> None:
+    def add_sidecar(self, sidecar: Sidecar) -> None:
         """Rows of the metadata sidecar: used, unused, and keys given on several rows."""
         self.sidecar = {
             "file": sidecar.path,
