@@ -298,3 +298,22 @@ def test_without_a_title_line_the_title_is_the_story_not_the_dateline():
 def test_short_documents_keep_their_text(text, title, kept):
     article = clean(text)
     assert (article.title, article.text) == (title, kept)
+
+
+def test_precision_cases_leave_a_field_empty_rather_than_wrong():
+    # A sentence-case two-word headline is the title, not a kicker above the standfirst.
+    article = clean(
+        f"Quay holds\nBoard backs the grain quay for a third year\nBy Anna Kessler\n\n{BODY_1}"
+    )
+    assert (article.title, article.author) == ("Quay holds", "Anna Kessler")
+    # A paste that starts with the author: the title is the story's first words.
+    article = clean(f"Anna Kessler\n17 April 2018\n\n{BODY_1}")
+    assert (article.author, article.date, article.title_from) == (
+        "Anna Kessler",
+        "2018-04-17",
+        "first_words",
+    )
+    # A date inside a short sentence under the title is not the article's date.
+    article = clean(f"Quay approved\nMonday 17 April 2018 at the town hall\n\n{BODY_1}")
+    assert article.date == ""
+    assert "Monday 17 April 2018 at the town hall" in article.text

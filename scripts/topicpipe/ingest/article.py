@@ -234,19 +234,31 @@ class _Reader:
             for j in (self._next_line(i, -1), self._next_line(i, 1))
         )
 
+    def _is_kicker(self, i: int, next_line: int) -> bool:
+        """A short Title Case label ("Europe", "Middle East") above a longer headline; a
+        sentence-case line ("Ceasefire holds") is a headline itself."""
+        words, headline = self.lines[i].split(), self.lines[next_line]
+        return (
+            len(words) <= _MAX_KICKER_WORDS
+            and all(w[0].isupper() or not w[0].isalpha() for w in words)
+            and not _SENTENCE_END.search(self.lines[i])
+            and 4 <= _words(headline) <= _MAX_TITLE_WORDS
+            and not headline.endswith(".")
+        )
+
     def title_line(self, head: _Header) -> tuple[int | None, int | None]:
-        """(kicker, title) lines of the header, each None when there is none."""
+        """(kicker, title) lines of the header, each None when there is none. A name line
+        next to a header line at the top is a byline, not a title."""
         zone = head.zone
+        while zone and name_with_role(self.lines[zone[0]]) and self.near_header(zone[0], head):
+            head.meta[zone[0]] = HeaderLine(
+                kind="byline", authors=[name_with_role(self.lines[zone[0]])]
+            )
+            zone = zone[1:]
         if not zone:
             return None, None
         first, kicker = zone[0], None
-        if (
-            len(zone) > 1
-            and _words(self.lines[first]) <= _MAX_KICKER_WORDS
-            and not _SENTENCE_END.search(self.lines[first])
-            and 4 <= _words(self.lines[zone[1]]) <= _MAX_TITLE_WORDS
-            and not self.lines[zone[1]].endswith(".")
-        ):
+        if len(zone) > 1 and self._is_kicker(first, zone[1]):
             kicker, first = first, zone[1]
         line = self.lines[first]
         later = any(self.lines[j] for j in range(first + 1, len(self.lines)))
@@ -260,9 +272,9 @@ def _read_header(reader: _Reader, kinds: list[str]) -> _Header:
     lines = reader.lines
     head = reader.scan()
     reader.footer_dates(head)
+    kicker, head.title = reader.title_line(head)
     for i, info in head.meta.items():
         kinds[i] = info.kind if not info.label else "header"
-    kicker, head.title = reader.title_line(head)
     if kicker is not None:
         kinds[kicker] = "section"
     for i in head.after_title():
