@@ -192,19 +192,22 @@ def test_byline_tells_persons_from_outlets(byline, author, source):
     assert byline not in article.text
 
 
-def test_dateline_agency_after_date_or_between_slashes_and_title_case_places():
-    for dateline, source in [
+@pytest.mark.parametrize(
+    ("dateline", "source"),
+    [
         ("MOSCOW, April 14. /TASS/.", "TASS"),
         ("Berlin (dpa) -", "dpa"),
         ("Tehran, IRNA \u2013", "IRNA"),
         ("(ANSA) - VENICE, FEB 10 -", "ANSA"),
         ("SEOUL, Jan. 5 (Yonhap) --", "Yonhap"),
         ("Madrid, 3 Jun (EFE).-", "EFE"),
-    ]:
-        article = clean(f"Quay approved\n\n{dateline} {BODY_1}\n\n{BODY_2}")
-        assert article.source == source, dateline
-        assert article.text == f"Quay approved\n\n{BODY_1}\n\n{BODY_2}", dateline
-        assert article.date == ""  # a dateline without a year gives no date
+    ],
+)
+def test_dateline_agency_after_date_or_between_slashes_and_title_case_places(dateline, source):
+    article = clean(f"Quay approved\n\n{dateline} {BODY_1}\n\n{BODY_2}")
+    assert article.source == source
+    assert article.text == f"Quay approved\n\n{BODY_1}\n\n{BODY_2}"
+    assert article.date == ""  # a dateline without a year gives no date
 
 
 @pytest.mark.parametrize(
@@ -227,8 +230,9 @@ def test_a_story_that_does_not_open_with_a_dateline_keeps_its_first_word(opening
         assert not [r for r in article.removed if r.kind == "dateline"]
 
 
-def test_header_dates_in_any_common_form_and_the_publication_date_wins():
-    for header, iso in [
+@pytest.mark.parametrize(
+    ("header", "iso"),
+    [
         ("Published 6:15 AM EST, Tue February 9, 2021", "2021-02-09"),
         ("14 APR 2021, 10:25", "2021-04-14"),
         ("Nell Tremblay · CBC News · Posted: Oct 14, 2021 4:00 AM ET", "2021-10-14"),
@@ -237,10 +241,12 @@ def test_header_dates_in_any_common_form_and_the_publication_date_wins():
         ("Date 12.02.2022", "2022-02-12"),
         ("Source: Xinhua| 2022-08-17 21:04:15|Editor: huaxia", "2022-08-17"),
         ("JULY 9, 2021 / 4:12 PM / UPDATED 2 YEARS AGO", "2021-07-09"),
-    ]:
-        article = clean(f"Quay approved\n{header}\n\n{BODY_1}\n\n{BODY_2}")
-        assert article.date == iso, header
-        assert article.text == f"Quay approved\n\n{BODY_1}\n\n{BODY_2}", header
+    ],
+)
+def test_header_dates_in_any_common_form_and_the_publication_date_wins(header, iso):
+    article = clean(f"Quay approved\n{header}\n\n{BODY_1}\n\n{BODY_2}")
+    assert article.date == iso
+    assert article.text == f"Quay approved\n\n{BODY_1}\n\n{BODY_2}"
 
 
 def test_ambiguous_header_date_gives_no_date_but_a_note_unless_the_dateline_settles_it():
