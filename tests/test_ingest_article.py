@@ -43,7 +43,7 @@ def clean(text: str, **kwargs):
 )
 def test_date_forms(written, iso):
     assert find_date(written) == iso
-    assert parse_date(f"  {written} ") == iso
+    assert parse_date(f"  {written} ").iso == iso
 
 
 def test_header_date_forms_are_found_and_removed():
@@ -96,7 +96,16 @@ def test_outlet_prefix_of_title_becomes_source():
     ("lines", "kind"),
     [
         (["News Code : 384756"], "news_id"),
-        (["1,204 views", "Share this article", "Facebook Twitter WhatsApp"], "counter"),
+        (["1,204 views", "Comments: 12"], "counter"),
+        (
+            ["Share this article", "Facebook Twitter WhatsApp", "Copy link X LinkedIn Email"],
+            "share",
+        ),
+        (["4 minute read", "Reading time: 2 minutes", "Listen to this article"], "reading_time"),
+        (["Editor: Wang Lei", "Edited by: Tom Weller"], "editor"),
+        (["Comments", "Leave a Reply", "Join the conversation"], "comments"),
+        (["Read in Arabic", "Lire en français", "www.velinherald.example/quay"], "alternate"),
+        (["Video Player is loading.", "Play Video", "Duration 2:14", "Loaded: 0%"], "video"),
         (["Follow us on Twitter @velinherald"], "follow"),
         (["Source: Velin Herald"], "credit"),
         (["\u00a9 2016 Velin Herald. All rights reserved."], "copyright"),
@@ -140,3 +149,176 @@ def test_bad_user_pattern_names_the_key():
     config = {**CONFIG, "boilerplate": {"lines": {"mine": ["(unclosed"]}, "blocks": []}}
     with pytest.raises(PatternError, match=r"ingest\.boilerplate\.lines\.mine"):
         compile_patterns(config)
+
+
+LONG_LOOKALIKES = [
+    "Share prices of the harbour company fell by a tenth after the vote, traders in the port said.",
+    "Copyright disputes over the old quay's name were settled when the council agreed to keep it.",
+    "Follow-up inspections of the dredger found rust in two pumps, the harbour master said.",
+    "Sign up for the new ferry alerts opened on Monday, and 4,000 islanders registered.",
+    "Comments from dock workers at the meeting were mostly about pay for the new night shifts.",
+    "Tags fixed to each container now send its position to the harbour office every ten minutes.",
+    "By March, the board had spent more on tugs than on the fish market, the auditors found.",
+    "Editors at the Velin Herald said the paper would print the full list of approved berths.",
+    "The contract is 'all rights reserved', the lawyer said, so the plans cannot be shared yet.",
+    "Updated figures released on 3 May 2022 showed grain exports through the port rising again.",
+    "Source of the funds remains unclear, critics said, because the board has not published it.",
+]
+
+
+@pytest.mark.parametrize("line", LONG_LOOKALIKES)
+def test_story_lines_that_resemble_boilerplate_are_kept(line):
+    article = clean(f"Quay approved\n\n{BODY_1}\n\n{line}\n\n{BODY_2}")
+    assert line in article.text.split("\n")
+    assert article.removed == []
+    assert article.date == ""
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "source"),
+    [
+        ("By Anna Kessler and Tomas Reyes", "Anna Kessler; Tomas Reyes", ""),
+        ("By MARTA OLSSON Associated Press", "Marta Olsson", "Associated Press"),
+        ("By Reuters Staff", "", "Reuters"),
+        ("By Velin Herald", "", "Velin Herald"),
+        ("By RFE/RL's Tajik Service", "", "RFE/RL's Tajik Service"),
+        ("Special Correspondent", "", ""),
+    ],
+)
+def test_byline_tells_persons_from_outlets(byline, author, source):
+    article = clean(f"Quay approved\n{byline}\n17 April 2018\n\n{BODY_1}\n\n{BODY_2}")
+    assert (article.author, article.source, article.date) == (author, source, "2018-04-17")
+    assert byline not in article.text
+
+
+@pytest.mark.parametrize(
+    ("dateline", "source"),
+    [
+        ("MOSCOW, April 14. /TASS/.", "TASS"),
+        ("Berlin (dpa) -", "dpa"),
+        ("Tehran, IRNA \u2013", "IRNA"),
+        ("(ANSA) - VENICE, FEB 10 -", "ANSA"),
+        ("SEOUL, Jan. 5 (Yonhap) --", "Yonhap"),
+        ("Madrid, 3 Jun (EFE).-", "EFE"),
+    ],
+)
+def test_dateline_agency_after_date_or_between_slashes_and_title_case_places(dateline, source):
+    article = clean(f"Quay approved\n\n{dateline} {BODY_1}\n\n{BODY_2}")
+    assert article.source == source
+    assert article.text == f"Quay approved\n\n{BODY_1}\n\n{BODY_2}"
+    assert article.date == ""  # a dateline without a year gives no date
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "U.S.-backed Contra rebels attacked a village",
+        "MGM/UA Communications Co said it would sell",
+        "US-Iran relations have worsened since",
+        "COVID-19 cases rose sharply in the province",
+        "NATO-Russia talks ended without agreement",
+        "WHO (World Health Organization) Director General said",
+        "UPDATE: the council voted again on",
+    ],
+)
+def test_a_story_that_does_not_open_with_a_dateline_keeps_its_first_word(opening):
+    text = f"{opening} the plan for a new quay on Tuesday, officials said in a statement."
+    for document in (text, f"Quay approved\n\n{text}\n\n{BODY_2}"):
+        article = clean(document)
+        assert text in article.text.split("\n")
+        assert not [r for r in article.removed if r.kind == "dateline"]
+
+
+@pytest.mark.parametrize(
+    ("header", "iso"),
+    [
+        ("Published 6:15 AM EST, Tue February 9, 2021", "2021-02-09"),
+        ("14 APR 2021, 10:25", "2021-04-14"),
+        ("Nell Tremblay · CBC News · Posted: Oct 14, 2021 4:00 AM ET", "2021-10-14"),
+        ("Updated: Oct 15, 2021 | Published: Oct 14, 2021", "2021-10-14"),
+        ("Published\n12 May 2022", "2022-05-12"),
+        ("Date 12.02.2022", "2022-02-12"),
+        ("Source: Xinhua| 2022-08-17 21:04:15|Editor: huaxia", "2022-08-17"),
+        ("JULY 9, 2021 / 4:12 PM / UPDATED 2 YEARS AGO", "2021-07-09"),
+    ],
+)
+def test_header_dates_in_any_common_form_and_the_publication_date_wins(header, iso):
+    article = clean(f"Quay approved\n{header}\n\n{BODY_1}\n\n{BODY_2}")
+    assert article.date == iso
+    assert article.text == f"Quay approved\n\n{BODY_1}\n\n{BODY_2}"
+
+
+def test_ambiguous_header_date_gives_no_date_but_a_note_unless_the_dateline_settles_it():
+    article = clean(f"Quay approved\nPublished 04/09/2022 11:32\n\n{BODY_1}\n\n{BODY_2}")
+    assert article.date == ""
+    assert "ambiguous date '04/09/2022'" in article.notes[0]
+    settled = clean(f"Quay approved\n04/09/2022 11:32\n\nVELIN, Sept 4 (PNA) -- {BODY_1}")
+    assert (settled.date, settled.notes) == ("2022-09-04", [])
+
+
+def test_a_short_first_paragraph_with_a_date_is_story_not_header():
+    first = "The next grain auction is set for 12 May 2022."
+    article = clean(f"Quay approved\nBy Anna Kessler\n{first}\n\n{BODY_1}")
+    assert (article.date, article.author) == ("", "Anna Kessler")
+    assert first in article.text.split("\n")
+
+
+def test_kicker_above_the_title_and_outlet_line_are_not_the_title():
+    article = clean(f"Europe\nQuay approved for the grain ships\n17 April 2018\n\n{BODY_1}")
+    assert article.title == "Quay approved for the grain ships"
+    assert [r.kind for r in article.removed] == ["section", "timestamp"]
+    article = clean(f"Velin Herald\nQuay approved for the grain ships\n\n{BODY_1}")
+    assert (article.title, article.source) == ("Quay approved for the grain ships", "Velin Herald")
+
+
+def test_without_a_title_line_the_title_is_the_story_not_the_dateline():
+    article = clean(f"VELIN, Feb 3 (PNA) - {BODY_1}\n{BODY_2}")
+    assert article.title == "The harbour board of Port Velin approved a new quay for grain"
+    assert article.title_from == "first_words"
+    assert article.source == "PNA"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kept"),
+    [
+        ("Quay approved", "Quay approved", "Quay approved"),
+        (
+            "Quay approved for grain ships, the board said on Tuesday",
+            "Quay approved for grain ships, the board said on Tuesday",
+            "Quay approved for grain ships, the board said on Tuesday",
+        ),
+        ("Quay approved\nBy Anna Kessler", "Quay approved", "Quay approved"),
+        (
+            "Quay approved\n\nThe vote was close.",
+            "Quay approved",
+            "Quay approved\n\nThe vote was close.",
+        ),
+        (
+            "Quay approved.\nThe vote was close.",
+            "Quay approved. The vote was close.",
+            "Quay approved.\nThe vote was close.",
+        ),
+    ],
+)
+def test_short_documents_keep_their_text(text, title, kept):
+    article = clean(text)
+    assert (article.title, article.text) == (title, kept)
+
+
+def test_precision_cases_leave_a_field_empty_rather_than_wrong():
+    # A sentence-case two-word headline is the title, not a kicker above the standfirst.
+    article = clean(
+        f"Quay holds\nBoard backs the grain quay for a third year\nBy Anna Kessler\n\n{BODY_1}"
+    )
+    assert (article.title, article.author) == ("Quay holds", "Anna Kessler")
+    # A paste that starts with the author: the title is the story's first words.
+    article = clean(f"Anna Kessler\n17 April 2018\n\n{BODY_1}")
+    assert (article.author, article.date, article.title_from) == (
+        "Anna Kessler",
+        "2018-04-17",
+        "first_words",
+    )
+    # A date inside a short sentence under the title is not the article's date.
+    article = clean(f"Quay approved\nMonday 17 April 2018 at the town hall\n\n{BODY_1}")
+    assert article.date == ""
+    assert "Monday 17 April 2018 at the town hall" in article.text

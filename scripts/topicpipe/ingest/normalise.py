@@ -41,7 +41,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 # An em dash or horizontal bar separates words: "ties\u2014and" must not become one token.
-_EM_DASH = re.compile(r"\s*[\u2014\u2015]\s*")
+# Only spaces around it go: a dash opening a line must not join it to the line before.
+_EM_DASH = re.compile(r" *[\u2014\u2015] *")
 _SPACES = re.compile(r"[ ]{2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 

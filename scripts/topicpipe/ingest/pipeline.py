@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -13,7 +13,7 @@ from topicpipe.ingest.article import Article, Layout, Removal, clean_article
 from topicpipe.ingest.dates import parse_date
 from topicpipe.ingest.duplicates import DuplicateFinder, Match
 from topicpipe.ingest.formats import file_format, matches_glob, walk_files
-from topicpipe.ingest.metadata import Sidecar, load_sidecar
+from topicpipe.ingest.metadata import FIELDS, Sidecar, load_sidecar
 from topicpipe.ingest.normalise import normalise_text
 from topicpipe.ingest.patterns import Patterns, compile_patterns
 from topicpipe.ingest.readers import FileProblem, RawDoc, load_file, parse_documents
@@ -45,13 +45,28 @@ class ManifestRow:
     title: str = ""
     date: str = ""
     source: str = ""
+    author: str = ""
     bytes: int = 0
+    # What could not be read as given (a bad date, repeated sidecar rows); tables keep the
+    # first few notes and count the rest.
+    notes: list[str] = field(default_factory=list)
+    more_notes: int = field(default=0, metadata={"column": False})
+
+    def add_note(self, note: str, limit: int = 3) -> None:
+        """Record ``note``; past ``limit`` notes only their number is kept."""
+        if len(self.notes) < limit:
+            self.notes.append(note)
+        else:
+            self.more_notes += 1
 
     def as_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        row = {name: getattr(self, name) for name in MANIFEST_FIELDS}
+        more = [f"(and {self.more_notes} more)"] if self.more_notes else []
+        row["notes"] = " | ".join(self.notes + more)
+        return row
 
 
-MANIFEST_FIELDS = [f.name for f in fields(ManifestRow)]
+MANIFEST_FIELDS = [f.name for f in fields(ManifestRow) if f.metadata.get("column", True)]
 
 
 @dataclass(frozen=True)
@@ -184,11 +199,17 @@ class Ingest:
                 "corpus %s is a file read as format %r, unit %r", corpus, kind, options.unit
             )
             yield from self._read_file(corpus, corpus.name, kind)
-        if self.sidecar is not None and self.sidecar.unused():
+        if self.sidecar is not None:
+            self.counts.add_sidecar(self.sidecar)
             unused = self.sidecar.unused()
-            self.log.warning(
-                "%d metadata rows matched no document, e.g. %s", len(unused), ", ".join(unused[:5])
-            )
+            if unused:
+                self.log.warning(
+                    "%d metadata rows matched no document, e.g. %s",
+                    len(unused),
+                    ", ".join(unused[:5]),
+                )
+            for key in self.sidecar.duplicates:
+                self.log.warning("%s", self.sidecar.duplicate_note(key))
 
     def _skip(self, path: Path, reason: str, row: ManifestRow | None = None) -> None:
         row = row or ManifestRow(str(path))
@@ -258,18 +279,23 @@ class Ingest:
     ) -> Iterator[dict[str, Any]]:
         options = self.options
         given = dict(raw.fields)
+        origin = {key: f"column {self.columns[key]!r}" for key in given}
         meta = dict(raw.meta)
         if self.sidecar is not None:
-            extra = self.sidecar.lookup(raw.id, relative)
+            extra, note = self.sidecar.lookup(raw.id, relative)
+            if note:
+                row.add_note(note)
             for key, value in extra.items():
-                if key in ("title", "date", "source"):
+                if key in FIELDS:
                     if value and value.strip():
-                        given[key] = value.strip()
+                        given[key], origin[key] = value.strip(), self.sidecar.path
                 else:
                     meta[key] = value
         title = normalise_text(given.get("title", "")).replace("\n", " ")
         article = clean_article(normalise_text(raw.text), options.patterns, options.layout, title)
-        date, source, source_from = self._date_and_source(article, given, folder, raw.id)
+        date, source, source_from, author = self._fields(
+            article, given, origin, folder, raw.id, row
+        )
         doc_id = self._unique_id(raw.id)
         for removal in article.removed:
             self.sink.removed(doc_id, removal)
@@ -290,8 +316,8 @@ class Ingest:
                 return
         row.n_documents += 1
         if row.format == "article":
-            row.title, row.date, row.source = article.title, date, source
-        self.counts.add_article(date, source_from, len(article.text))
+            row.title, row.date, row.source, row.author = article.title, date, source, author
+        self.counts.add_article(date, source_from, len(article.text), article.title_from, author)
         record = {
             "id": doc_id,
             "source_path": row.path,
@@ -299,6 +325,7 @@ class Ingest:
             "text": article.text,
             "date": date,
             "source": source,
+            "author": author,
             "meta": meta,
         }
         for unit in split_units(
@@ -308,19 +335,38 @@ class Ingest:
             self.counts.units[unit["unit"]] += 1
             yield unit
 
-    def _date_and_source(
-        self, article: Article, given: Mapping[str, str], folder: str, doc_id: str
-    ) -> tuple[str, str, str]:
+    def _fields(
+        self,
+        article: Article,
+        given: Mapping[str, str],
+        origin: Mapping[str, str],
+        folder: str,
+        doc_id: str,
+        row: ManifestRow,
+    ) -> tuple[str, str, str, str]:
+        """Date, source, where the source came from, and author: given values win over the
+        text's; a given date that cannot be read is reported (manifest, summary, log)."""
         date = article.date
+        for note in article.notes:
+            self._date_problem(row, doc_id, f"{note}; left undated")
         if given.get("date"):
-            parsed = parse_date(given["date"])
-            if parsed:
-                date = parsed
+            parsed = parse_date(given["date"], self.options.patterns.date_order)
+            if parsed.iso:
+                date = parsed.iso
             else:
-                self.log.warning("%s: date %r not understood; kept %r", doc_id, given["date"], date)
+                kept = f"kept {date} from the text" if date else "left undated"
+                self._date_problem(
+                    row, doc_id, f"date in {origin['date']}: {parsed.problem}; {kept}"
+                )
         source, source_from = article.source, article.source_from
         if given.get("source"):
             source, source_from = normalise_text(given["source"]), "metadata"
         elif not source and folder and self.options.source_from_folder:
             source, source_from = folder, "folder"
-        return date, source, source_from
+        author = normalise_text(given["author"]) if given.get("author") else article.author
+        return date, source, source_from, author
+
+    def _date_problem(self, row: ManifestRow, doc_id: str, note: str) -> None:
+        self.log.warning("%s (%s): %s", row.path, doc_id, note)
+        row.add_note(f"{doc_id}: {note}" if row.format != "article" else note)
+        self.counts.add_date_problem(row.path, doc_id, note)

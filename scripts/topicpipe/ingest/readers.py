@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from topicpipe.ingest.decoding import decode_bytes
+from topicpipe.ingest.metadata import FIELDS
 
 # Articles in a CSV cell can be far longer than csv's default limit of 128 KiB.
 csv.field_size_limit(sys.maxsize)
@@ -71,9 +72,9 @@ def _cell(value: Any) -> str:
 
 
 def _table_doc(row: Mapping[str, Any], columns: Mapping[str, str], fallback_id: str) -> RawDoc:
-    named = {columns[k] for k in ("id", "text", "title", "date", "source")}
+    named = {columns[k] for k in ("id", "text", *FIELDS)}
     doc_id = _cell(row.get(columns["id"])).strip() or fallback_id
-    fields = {k: _cell(row.get(columns[k])).strip() for k in ("title", "date", "source")}
+    fields = {k: _cell(row.get(columns[k])).strip() for k in FIELDS}
     meta = {k: v for k, v in row.items() if k not in named and k is not None}
     return RawDoc(doc_id, _cell(row.get(columns["text"])), fields, meta)
 

@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from topicpipe.ingest.metadata import Sidecar
+
 
 @dataclass
 class IngestCounts:
@@ -29,6 +31,11 @@ class IngestCounts:
     chars_removed: int = 0
     chars_kept: int = 0
     sources: Counter = field(default_factory=Counter)
+    titles: Counter = field(default_factory=Counter)
+    with_author: int = 0
+    date_problems: int = 0
+    date_problem_examples: list[dict[str, str]] = field(default_factory=list)
+    sidecar: dict[str, Any] = field(default_factory=dict)
 
     def add_file(self, status: str, reason: str, file_format: str, encoding: str) -> None:
         self.files_seen += 1
@@ -40,14 +47,34 @@ class IngestCounts:
         else:
             self.files_kept += 1
 
-    def add_article(self, date: str, source_from: str, chars: int) -> None:
+    def add_article(
+        self, date: str, source_from: str, chars: int, title_from: str = "", author: str = ""
+    ) -> None:
         self.articles += 1
         self.chars_kept += chars
         self.sources[source_from or "none"] += 1
+        self.titles[title_from or "none"] += 1
+        self.with_author += bool(author)
         if date:
             self.dated += 1
         else:
             self.undated += 1
+
+    def add_date_problem(self, path: str, doc_id: str, note: str, keep: int = 20) -> None:
+        """Count a date that could not be read; the first ``keep`` are listed."""
+        self.date_problems += 1
+        if len(self.date_problem_examples) < keep:
+            self.date_problem_examples.append({"file": path, "id": doc_id, "problem": note})
+
+    def add_sidecar(self, sidecar: Sidecar) -> None:
+        """Rows of the metadata sidecar: used, unused, and keys given on several rows."""
+        self.sidecar = {
+            "file": sidecar.path,
+            "rows": len(sidecar),
+            "used": len(sidecar.used),
+            "unused": len(sidecar.unused()),
+            "repeated_keys": {key: lines for key, lines in sorted(sidecar.duplicates.items())},
+        }
 
     def add_removed(self, kind: str, chars: int) -> None:
         self.removed_kinds[kind] += 1
@@ -71,6 +98,11 @@ class IngestCounts:
                 "dated": self.dated,
                 "undated": self.undated,
                 "source_from": dict(sorted(self.sources.items())),
+                "title_from": dict(sorted(self.titles.items())),
+                "with_author": self.with_author,
+                "without_author": self.articles - self.with_author,
+                "date_problems": self.date_problems,
+                "date_problem_examples": self.date_problem_examples,
                 "empty_after_cleaning": self.empty_documents,
                 "bad_rows": self.bad_rows,
                 "renamed_duplicate_ids": self.renamed_ids,
@@ -79,6 +111,7 @@ class IngestCounts:
                 "exact": self.duplicates["exact"],
                 "near": self.duplicates["near"],
             },
+            "metadata_sidecar": self.sidecar,
             "documents_by_unit": dict(sorted(self.units.items())),
             "boilerplate": {
                 "lines_removed": self.lines_removed,
@@ -100,6 +133,15 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("articles kept", articles["kept"]),
         ("articles dated", articles["dated"]),
         ("articles undated", articles["undated"]),
+        ("dates not understood (see below)", articles["date_problems"]),
+        ("articles with a title line", articles["title_from"].get("header", 0)),
+        ("articles titled by metadata", articles["title_from"].get("metadata", 0)),
+        (
+            "articles without a title line (title = first words)",
+            articles["title_from"].get("first_words", 0),
+        ),
+        ("articles without a source", articles["source_from"].get("none", 0)),
+        ("articles without an author", articles["without_author"]),
         ("exact duplicates removed", dup["exact"]),
         ("near-duplicates removed", dup["near"]),
         ("documents empty after cleaning", articles["empty_after_cleaning"]),
@@ -116,6 +158,27 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     if boiler["by_kind"]:
         lines += ["", "| boilerplate kind | lines |", "|---|---:|"]
         lines += [f"| {kind} | {n} |" for kind, n in boiler["by_kind"].items()]
+    if articles["date_problem_examples"]:
+        lines += ["", "| file | id | date not understood |", "|---|---|---|"]
+        lines += [
+            f"| {_cell(p['file'])} | {_cell(p['id'])} | {_cell(p['problem'])} |"
+            for p in articles["date_problem_examples"]
+        ]
+    repeated = summary.get("metadata_sidecar", {}).get("repeated_keys", {})
+    if repeated:
+        lines += [
+            "",
+            f"Metadata sidecar rows given more than once (the first is used): {len(repeated)}.",
+        ]
+        lines += ["", "| key | rows |", "|---|---|"]
+        lines += [
+            f"| {_cell(k)} | {', '.join(map(str, v))} |" for k, v in list(repeated.items())[:20]
+        ]
     encodings = ", ".join(f"{k}: {v}" for k, v in files["by_encoding"].items())
     lines += ["", f"Encodings: {encodings or 'none'}.", ""]
     return "\n".join(lines)
+
+
+def _cell(value: str) -> str:
+    """``value`` safe inside a Markdown table cell."""
+    return str(value).replace("|", "\\|").replace("\n", " ")
