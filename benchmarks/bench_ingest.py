@@ -92,10 +92,11 @@ def timed(function, *args, repeats: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def write_section(readme: Path, section: str) -> None:
-    """Replace (or add) the "## Ingest" section of benchmarks/README.md, leaving others alone."""
+def write_section(readme: Path, section: str, heading: str = "## Ingest") -> None:
+    """Replace (or add) the section under ``heading`` of benchmarks/README.md, leaving the
+    others alone."""
     text = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmarks\n"
-    start = text.find("## Ingest\n")
+    start = text.find(heading + "\n")
     if start == -1:
         text = text.rstrip("\n") + "\n\n" + section
     else:

@@ -13,7 +13,12 @@ SYLLABLES = ["ka", "lo", "mi", "ren", "tu", "sa", "vo", "ne", "dri", "pa", "gol"
 def new_finder() -> DuplicateFinder:
     """A finder with the default ``ingest.duplicates`` settings."""
     settings = section("ingest")["duplicates"]
-    return DuplicateFinder(settings["threshold"], settings["shingle_words"], settings["num_perm"])
+    return DuplicateFinder(
+        settings["threshold"],
+        settings["shingle_words"],
+        settings["num_perm"],
+        settings["max_days_apart"],
+    )
 
 
 def fake_article(seed: int, words: int = 400) -> str:

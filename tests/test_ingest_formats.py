@@ -22,10 +22,13 @@ class Collect:
     """A sink that keeps the manifest rows and audit events in lists."""
 
     def __init__(self):
-        self.files, self.removals, self.duplicates = [], [], []
+        self.files, self.removals, self.duplicates, self.problems = [], [], [], []
 
     def file(self, row):
         self.files.append(row)
+
+    def problem(self, problem):
+        self.problems.append(problem)
 
     def removed(self, doc_id, removal):
         self.removals.append((doc_id, removal))
@@ -115,7 +118,7 @@ def test_lines_file_ids_and_titles(tmp_path):
 
 def test_explicit_format_overrides_the_suffix(tmp_path):
     path = tmp_path / "table.txt"
-    path.write_text(f"id,text\nx1,{body(1)}\n", encoding="utf-8")
+    path.write_text(f'id,text\nx1,"{body(1)}"\n', encoding="utf-8")
     docs, _, _ = run(path, format="csv")
     assert [d["id"] for d in docs] == ["x1"]
 

@@ -201,10 +201,10 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("some words", encoding="utf-8")
 
-    def refuse(self):
+    def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     assert load_file(path, 1000).reason == "unreadable (Permission denied)"
 
 

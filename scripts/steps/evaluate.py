@@ -2,12 +2,11 @@
 
 import time
 
-import pandas as pd
 from gensim.corpora import Dictionary, MmCorpus
 
 from topicpipe.corpus import term_counts
 from topicpipe.evaluate.scoring import evaluate_sweep, load_fitted_models, timing_record
-from topicpipe.files import write_json
+from topicpipe.files import read_table, write_json
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger
 
@@ -22,7 +21,7 @@ metrics, topics, seconds = evaluate_sweep(
     lambda: (record["tokens"] for record in read_jsonl(smk.input.tokens)),
     lambda: MmCorpus(smk.input.corpus),
     dictionary.token2id,
-    pd.read_csv(smk.input.documents)["n_tokens"].to_numpy(),
+    read_table(smk.input.documents)["n_tokens"].to_numpy(),
     term_counts(dictionary),
     smk.params.evaluation,
     log,

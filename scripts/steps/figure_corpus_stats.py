@@ -1,8 +1,7 @@
 """Rule figure_corpus_stats: document lengths, top terms, and the vocabulary each pruning
 threshold would keep."""
 
-import pandas as pd
-
+from topicpipe.files import read_table
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.corpus_stats import plot_corpus_stats
@@ -11,8 +10,8 @@ from topicpipe.plots.style import save_figure
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("figure_corpus_stats", smk.log[0])
 lengths_before = [len(record["tokens"]) for record in read_jsonl(smk.input.tokens)]
-documents = pd.read_csv(smk.input.documents)
-vocabulary = pd.read_csv(smk.input.vocabulary, keep_default_na=False)
+documents = read_table(smk.input.documents)
+vocabulary = read_table(smk.input.vocabulary, text=("term",))
 settings = smk.params.dictionary
 figure = plot_corpus_stats(
     lengths_before,

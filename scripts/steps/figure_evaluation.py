@@ -1,11 +1,9 @@
 """Rule figure_evaluation: figures of the sweep (metrics by K, coherence against exclusivity,
 convergence) and the chosen model's per-topic diagnostics."""
 
-import pandas as pd
-
 from topicpipe.engines.training import sweep_convergence
 from topicpipe.evaluate.scoring import model_topics
-from topicpipe.files import read_json
+from topicpipe.files import read_json, read_table
 from topicpipe.interpret.labels import display_labels, read_topic_table
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.diagnostics import plot_topic_diagnostics
@@ -15,14 +13,14 @@ from topicpipe.plots.style import save_figure
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("figure_evaluation", smk.log[0])
 out, dpi = smk.output, smk.params.dpi
-metrics = pd.read_csv(smk.input.metrics)
+metrics = read_table(smk.input.metrics)
 selected = read_json(smk.input.selected)
 convergence = sweep_convergence(
-    [pd.read_csv(path) for path in smk.input.convergence], [read_json(p) for p in smk.input.fits]
+    [read_table(path) for path in smk.input.convergence], [read_json(p) for p in smk.input.fits]
 )
 if convergence.empty:
     log.warning("no held-out documents, so no convergence curve")
-chosen = model_topics(pd.read_csv(smk.input.topics), selected["model"])
+chosen = model_topics(read_table(smk.input.topics), selected["model"])
 # The same topic names as every other figure and table (human label or top FREX terms).
 labels = display_labels(read_topic_table(smk.input.labels))
 save_figure(plot_metrics_by_k(metrics, selected["k"]), out.metrics, dpi)

@@ -1,7 +1,6 @@
 """Rule figure_topic_terms: the top-terms-per-topic bar chart grid."""
 
-import pandas as pd
-
+from topicpipe.files import read_table
 from topicpipe.interpret.labels import label_map, read_topic_table
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.style import save_figure
@@ -9,7 +8,7 @@ from topicpipe.plots.topic_terms import plot_topic_terms
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("figure_topic_terms", smk.log[0])
-terms = pd.read_csv(smk.input.topic_terms, keep_default_na=False)
+terms = read_table(smk.input.topic_terms, text=("term", "label"))
 labels = label_map(read_topic_table(smk.input.summary))
 figure = plot_topic_terms(terms, smk.params.top_n, labels=labels)
 save_figure(figure, smk.output.png, smk.params.dpi)

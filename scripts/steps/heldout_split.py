@@ -1,13 +1,12 @@
 """Rule heldout_split: the documents held out of training (the same for every model)."""
 
-import pandas as pd
-
 from topicpipe.evaluate.heldout import heldout_mask, split_table
+from topicpipe.files import read_table
 from topicpipe.logsetup import get_logger
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("heldout_split", smk.log[0])
-documents = pd.read_csv(smk.input.documents, dtype={"id": str})
+documents = read_table(smk.input.documents)
 mask = heldout_mask(len(documents), smk.params.fraction, smk.params.seed)
 split_table(documents, mask).to_csv(smk.output.split, index=False)
 log.info(

@@ -22,6 +22,8 @@ with stop_on(IngestError, MetadataError, PatternError, stage="ingest", log=log):
             out.summary_md,
             out.duplicates,
             out.boilerplate,
+            out.problems,
+            kept=Path(smk.log.manifest).parent,
         ),
         log,
     )

@@ -1,15 +1,14 @@
-"""Rule provenance: versions, config and input checksums in provenance.json."""
+"""Rule provenance: versions, config, input checksums and the corpus fingerprint in
+provenance.json."""
 
-import pandas as pd
-
-from topicpipe.files import write_json
+from topicpipe.files import read_table, write_json
 from topicpipe.logsetup import get_logger
 from topicpipe.provenance import provenance_record
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("provenance", smk.log[0])
-manifest = pd.read_csv(smk.input.manifest, dtype=str)
-record = provenance_record(dict(smk.params.config), manifest["path"])
+manifest = read_table(smk.input.manifest, text=None).to_dict("records")
+record = provenance_record(dict(smk.params.config), manifest, smk.params.corpus_index)
 write_json(
     smk.output.provenance, record, newline=True, indent=2, sort_keys=True, ensure_ascii=False
 )

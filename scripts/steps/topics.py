@@ -3,12 +3,11 @@
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 from gensim.corpora import Dictionary
 
 from topicpipe.engines import load_model
 from topicpipe.engines.sweep import selected_path
-from topicpipe.files import read_json
+from topicpipe.files import read_json, read_table
 from topicpipe.interpret.labels import LabelError, check_human_labels
 from topicpipe.interpret.stage import topic_tables
 from topicpipe.jsonl import read_jsonl
@@ -25,7 +24,7 @@ tables = topic_tables(
     Dictionary.load(smk.input.dictionary),
     np.load(selected_path(smk.input.doc_topics, read_json(smk.input.selected))),
     human,
-    pd.read_csv(smk.input.corpus_documents, dtype={"id": str}, keep_default_na=False),
+    read_table(smk.input.corpus_documents),
     lambda: read_jsonl(smk.input.documents),
     smk.params.options,
 )

@@ -2,13 +2,12 @@
 write its held-out convergence, the topic shares of every document and fit.json."""
 
 import numpy as np
-import pandas as pd
 from gensim.corpora import Dictionary, MmCorpus
 
 from topicpipe.engines.sweep import engine_params, model_name
 from topicpipe.engines.training import train_sweep_model
 from topicpipe.evaluate.heldout import heldout_rows
-from topicpipe.files import write_json
+from topicpipe.files import read_table, write_json
 from topicpipe.logsetup import get_logger, log_library_to_file
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
@@ -19,7 +18,7 @@ corpus = MmCorpus(smk.input.corpus)
 trained = train_sweep_model(
     corpus,
     len(Dictionary.load(smk.input.dictionary)),
-    heldout_rows(pd.read_csv(smk.input.split), len(corpus), smk.input.split),
+    heldout_rows(read_table(smk.input.split), len(corpus), smk.input.split),
     engine_params(smk.params.options, k, seed),
     smk.params.evaluation["heldout_seed"],
     smk.output.model,

@@ -1,12 +1,19 @@
-"""Small file helpers shared by the stages: CSV rows and JSON documents, UTF-8."""
+"""Small file helpers shared by the stages: CSV rows and tables, JSON documents, UTF-8."""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Columns that hold document ids: always read as the strings written ("NA", "nan", "null",
+# "None" and "007" are ids like any other).
+ID_COLUMNS = ("id", "parent_id")
 
 
 def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -29,3 +36,24 @@ def write_json(path: str | Path, data: Any, newline: bool = False, **dump_option
         json.dump(data, handle, **dump_options)
         if newline:
             handle.write("\n")
+
+
+def read_table(path: str | Path, text: Collection[str] | None = ()) -> pd.DataFrame:
+    """A CSV table written by the pipeline, with nothing read as missing that was written.
+
+    Id columns (``ID_COLUMNS``) and the ``text`` columns (every column when ``text`` is
+    None) are strings exactly as written, an empty cell as ""; in the other columns only
+    an empty cell is missing (pandas would also turn "NA", "nan", "null" and "None" into
+    NaN), and numbers are numbers. Every table of the pipeline is read through here.
+    """
+    # Imported here: the stages that only stream JSON Lines (ingest) need not load pandas.
+    import pandas as pd
+
+    header = list(pd.read_csv(path, nrows=0).columns)
+    as_text = {c for c in header if text is None or c in text or c in ID_COLUMNS}
+    return pd.read_csv(
+        path,
+        dtype=dict.fromkeys(as_text, str),
+        keep_default_na=False,
+        na_values={c: [""] for c in header if c not in as_text},
+    )

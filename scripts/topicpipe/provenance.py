@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import platform
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -43,26 +43,39 @@ def package_versions(names: Iterable[str] = PACKAGES) -> dict[str, str]:
     return versions
 
 
-def input_checksums(paths: Iterable[str | Path]) -> dict[str, str]:
-    """SHA-256 of each readable input file, keyed by path; unreadable ones say why."""
+def input_checksums(
+    manifest: Iterable[Mapping[str, str]], extra: Iterable[str | Path] = ()
+) -> dict[str, str]:
+    """SHA-256 of each input file, keyed by path: for corpus files as ingest read them (the
+    manifest's ``sha256``; a file it did not read says why), for ``extra`` files (the
+    metadata sidecar) computed now."""
     sums = {}
-    for path in sorted(str(p) for p in paths):
+    for row in manifest:
+        sums[row["path"]] = row["sha256"] or f"not read: {row['reason']}"
+    for path in extra:
         try:
-            sums[path] = sha256_file(path)
+            sums[str(path)] = sha256_file(path)
         except OSError as error:
-            sums[path] = f"unreadable: {error.strerror}"
-    return sums
+            sums[str(path)] = f"unreadable: {error.strerror}"
+    return dict(sorted(sums.items()))
 
 
-def provenance_record(config: dict[str, Any], inputs: Iterable[str | Path]) -> dict[str, Any]:
-    """The provenance document written to ``results/provenance.json``."""
+def provenance_record(
+    config: dict[str, Any], manifest: Iterable[Mapping[str, str]], corpus_index: str
+) -> dict[str, Any]:
+    """The provenance document written to ``results/provenance.json``: versions, config,
+    the checksum of every input (the corpus files of the ingest ``manifest`` rows, and the
+    metadata sidecar named in the config), and the corpus fingerprint the run was planned
+    with (``ingest.content_index``)."""
     from topicpipe import __version__
 
+    sidecar = config.get("ingest", {}).get("metadata")
     return {
         "topicpipe": __version__,
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "packages": package_versions(),
         "config": config,
-        "inputs": input_checksums(inputs),
+        "corpus_index": corpus_index,
+        "inputs": input_checksums(manifest, [sidecar] if sidecar else []),
     }

@@ -1,7 +1,7 @@
 # Shared helpers for the rule files.
 from snakemake.exceptions import WorkflowError
 
-from topicpipe.ingest import resolve_corpus
+from topicpipe.ingest import content_index, resolve_corpus
 
 RESULTS = "results"
 # Each rule's log and benchmark go here, named after the rule (and its wildcards).
@@ -18,6 +18,10 @@ if not Path(CORPUS_PATH).exists():
         "run with --config corpus=PATH (a folder of .txt files or a one-document-per-line "
         "file), or corpus=lee for the bundled default corpus."
     )
+# Paths, sizes and modification times of everything under the corpus, hashed: a change
+# anywhere in it (a file added, removed, renamed or edited, in any sub-folder) changes the
+# ingest rule's params, so ingest and every later rule rerun; nothing is opened.
+CORPUS_INDEX = content_index(CORPUS_PATH)
 
 # Every rule runs in the same pinned environment (see workflow/envs/topicpipe.yaml). The
 # linter wants it on each rule: a global conda: directive would install it into Snakemake's

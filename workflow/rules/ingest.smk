@@ -26,8 +26,18 @@ rule ingest:
             caption="../report/ingest_boilerplate.rst",
             category="1. Corpus",
         ),
+        problems=report(
+            f"{RESULTS}/ingest/problems.csv",
+            caption="../report/ingest_problems.rst",
+            category="1. Corpus",
+        ),
+    # Copies of the audit that Snakemake keeps when the job fails (it deletes the outputs).
     log:
         f"{LOGS}/ingest.log",
+        manifest=f"{LOGS}/ingest/manifest.csv",
+        problems=f"{LOGS}/ingest/problems.csv",
+        summary=f"{LOGS}/ingest/summary.md",
+        summary_json=f"{LOGS}/ingest/summary.json",
     benchmark:
         f"{BENCHMARKS}/ingest.tsv"
     conda:
@@ -36,6 +46,9 @@ rule ingest:
         runtime=30,
     params:
         options=config["ingest"],
+        # Not read by the step: it changes with any file added, removed, renamed or edited
+        # under the corpus, which reruns ingest and everything after it (common.smk).
+        corpus_index=CORPUS_INDEX,
     script:
         "../../scripts/steps/ingest.py"
 
@@ -46,5 +59,6 @@ TARGETS.extend(
         rules.ingest.output.summary_md,
         rules.ingest.output.duplicates,
         rules.ingest.output.boilerplate,
+        rules.ingest.output.problems,
     ]
 )

@@ -10,6 +10,7 @@ rule provenance:
         ENV
     params:
         config=config,
+        corpus_index=CORPUS_INDEX,
     script:
         "../../scripts/steps/provenance.py"
 

@@ -1,9 +1,17 @@
-"""Exact and near-duplicate articles: SHA-1 of the text, and MinHash of word shingles.
+"""Exact and near-duplicate articles: a hash of the text's words, and MinHash of word shingles.
 
-Articles are checked one at a time against those already kept, so only one
-fingerprint per kept article is held in memory, never the texts. Near-duplicates are
-found with locality-sensitive hashing (bands of the MinHash signature) and confirmed
-by the signatures' estimate of the Jaccard similarity of the two shingle sets.
+Articles are checked one at a time against those already kept, so only a fingerprint per
+kept article is held in memory, never the texts, and in compact arrays (about 0.6 kB per
+article). Near-duplicates are found with locality-sensitive hashing (bands of the MinHash
+signature) and confirmed by the signatures' estimate of the Jaccard similarity of the two
+shingle sets. The work per document is linear in its length and its shingle work capped:
+a text of more than ``MAX_SHINGLES`` distinct shingles is represented by the
+``MAX_SHINGLES`` smallest shingle hashes (a consistent sample, so two copies of one long
+text still agree).
+
+A copy whose date is more than ``max_days_apart`` days from every similar kept article is
+a new event (a templated wire item repeated on another day), so it is kept and reported
+as similar.
 """
 
 from __future__ import annotations
@@ -11,25 +19,46 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from array import array
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
 _WORD = re.compile(r"\w+")
 _MASK32 = np.uint64(0xFFFFFFFF)
+# Kept signatures hold the low 16 bits of each value: two values that differ agree there
+# by chance once in 65,536, which moves a similarity estimate by less than 0.0001.
+_LOW16 = np.uint64(0xFFFF)
 _SHIFT = np.uint64(32)
 # Fixed, so the same corpus always gives the same groups.
 _SEED = 20160202
+# Distinct shingles per document beyond which the smallest hashes stand for the text
+# (an article has a few hundred to a few thousand).
+MAX_SHINGLES = 20_000
+# Characters of text handled at once, and shingles hashed against every permutation at
+# once: what bounds the memory of one document's signature.
+_TEXT_SLICE = 1 << 20
+_SHINGLE_BLOCK = 4096
+_WORDS_PER_WINDOW = 1 << 18
+# Words whose hash is remembered (about 100 bytes each); past it the memo starts afresh.
+_MAX_CACHED_WORDS = 500_000
+# Articles kept per block of stored signatures.
+_ROWS_PER_BLOCK = 4096
 
 
 @dataclass(frozen=True)
 class Match:
-    """The kept article that a new one copies, how (``exact``/``near``) and how closely."""
+    """The kept article that a new one copies, how (``exact``/``near``) and how closely;
+    ``kept_both`` when their dates are too far apart for one event (both are kept), with
+    the days between them."""
 
     kept_id: str
     kept_path: str
     kind: str
     similarity: float
+    kept_both: bool = False
+    days_apart: int | None = None
 
 
 def _bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
@@ -49,13 +78,74 @@ def _bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
     return best
 
 
+class KeyIndex:
+    """Which kept articles have a 32-bit key: a sorted array (8 bytes per key) plus a small
+    dict of recent keys, merged into the array in batches. (Two keys that collide only
+    make an extra candidate, which the signatures then reject.)"""
+
+    def __init__(self, batch: int = 1 << 17):
+        self.keys = np.empty(0, dtype=np.uint32)
+        self.owners = np.empty(0, dtype=np.uint32)
+        self.recent: dict[int, list[int]] = {}
+        self.batch = batch
+        self._pending = 0
+
+    def add(self, keys: np.ndarray, owner: int) -> None:
+        """Record that article ``owner`` has ``keys``."""
+        for key in keys.tolist():
+            self.recent.setdefault(key, []).append(owner)
+        self._pending += len(keys)
+        if self._pending >= self.batch:
+            self._merge()
+
+    def owners_of(self, keys: np.ndarray) -> set[int]:
+        """Every article that has one of ``keys``."""
+        found: set[int] = set()
+        if len(self.keys):
+            left = np.searchsorted(self.keys, keys, side="left")
+            right = np.searchsorted(self.keys, keys, side="right")
+            for start, end in zip(left[right > left], right[right > left], strict=True):
+                found.update(self.owners[start:end].tolist())
+        for key in keys.tolist():
+            found.update(self.recent.get(key, ()))
+        return found
+
+    def _merge(self) -> None:
+        pairs = [(key, owner) for key, owners in self.recent.items() for owner in owners]
+        new_keys = np.array([key for key, _ in pairs], dtype=np.uint32)
+        new_owners = np.array([owner for _, owner in pairs], dtype=np.uint32)
+        order = np.argsort(new_keys, kind="stable")
+        new_keys, new_owners = new_keys[order], new_owners[order]
+        at = np.searchsorted(self.keys, new_keys, side="right")
+        self.keys = np.insert(self.keys, at, new_keys)
+        self.owners = np.insert(self.owners, at, new_owners)
+        self.recent, self._pending = {}, 0
+
+
+def _smallest_distinct(values: np.ndarray, limit: int) -> np.ndarray:
+    """The ``limit`` smallest distinct values, sorted."""
+    values = np.sort(values)
+    if len(values) > 1:
+        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    return values[:limit]
+
+
+def _day(iso: str) -> int:
+    """Day number of a ``YYYY-MM-DD`` date; 0 for none."""
+    try:
+        return date.fromisoformat(iso).toordinal() if iso else 0
+    except ValueError:
+        return 0
+
+
 class DuplicateFinder:
     """Remember kept articles; tell whether a new text duplicates one of them."""
 
-    def __init__(self, threshold: float, shingle_words: int, num_perm: int):
+    def __init__(self, threshold: float, shingle_words: int, num_perm: int, max_days_apart: int):
         self.threshold = threshold
         self.shingle_words = shingle_words
         self.num_perm = num_perm
+        self.max_days_apart = max_days_apart
         rng = np.random.default_rng(_SEED)
         # Multiply-shift hashing: (a*x + b) mod 2**64, top 32 bits; a odd.
         self._a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(
@@ -63,61 +153,159 @@ class DuplicateFinder:
         )
         self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
         self.bands, self.rows = _bands_for(threshold, num_perm)
-        self._exact: dict[bytes, tuple[str, str]] = {}
-        self._buckets: list[dict[bytes, list[int]]] = [{} for _ in range(self.bands)]
-        self._signatures: list[np.ndarray] = []
-        self._owners: list[tuple[str, str]] = []
+        self._exact = KeyIndex()
+        self._bands = KeyIndex()
+        self._blocks: list[np.ndarray] = []
+        self._ids: list[str] = []
+        self._paths = array("I")
+        self._path_numbers: dict[str, int] = {}
+        self._path_names: list[str] = []
+        self._days = array("i")
         self._word_hashes: dict[str, int] = {}
 
-    def _shingle_hashes(self, text: str) -> np.ndarray:
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def _words(self, text: str) -> tuple[bytes, np.ndarray]:
+        """Digest of the text's words (case-folded) and one 32-bit hash per word, read a
+        slice of the text at a time."""
+        digest = hashlib.sha1()
+        hashes = array("I")
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + _TEXT_SLICE)
+            # Cut after a space, so that no word is split between two slices.
+            if end < len(text):
+                space = text.rfind(" ", start, end)
+                end = space + 1 if space > start else end
+            words = _WORD.findall(text[start:end].casefold())
+            if words:
+                digest.update((" ".join(words) + " ").encode("utf-8", "surrogatepass"))
+                hashes.extend(map(self._word_hash(words), words))
+            start = end
+        return digest.digest(), np.frombuffer(hashes, dtype=np.uint32).astype(np.uint64)
+
+    def _word_hash(self, words: list[str]):
+        """A lookup of the 32-bit hash of each of ``words`` (memoised, a vocabulary's worth)."""
         cache = self._word_hashes
-        words = []
-        for word in _WORD.findall(text.casefold()):
-            value = cache.get(word)
-            if value is None:
-                value = cache[word] = zlib.crc32(word.encode("utf-8"))
-            words.append(value)
-        hashes = np.asarray(words, dtype=np.uint64)
+        new = set(words).difference(cache)
+        if len(cache) + len(new) > _MAX_CACHED_WORDS:
+            cache.clear()
+            new = set(words)
+        for word in new:
+            cache[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        return cache.__getitem__
+
+    def _shingles(self, hashes: np.ndarray) -> np.ndarray:
+        """Distinct hashes of ``shingle_words`` consecutive words (the smallest
+        ``MAX_SHINGLES`` of them for a very long text), a window of words at a time."""
         k = min(self.shingle_words, len(hashes))
         if k == 0:
             return hashes
-        # Combine k consecutive word hashes into one 64-bit shingle hash.
-        combined = np.zeros(len(hashes) - k + 1, dtype=np.uint64)
-        for offset in range(k):
-            combined = (
-                combined * np.uint64(1_000_003) + hashes[offset : len(hashes) - k + 1 + offset]
-            )
-        return np.unique(combined)
+        kept = np.empty(0, dtype=np.uint64)
+        count = len(hashes) - k + 1
+        for start in range(0, count, _WORDS_PER_WINDOW):
+            stop = min(count, start + _WORDS_PER_WINDOW)
+            # Combine k consecutive word hashes into one 64-bit shingle hash.
+            combined = np.zeros(stop - start, dtype=np.uint64)
+            for offset in range(k):
+                combined = combined * np.uint64(1_000_003) + hashes[start + offset : stop + offset]
+            if len(kept) == MAX_SHINGLES:
+                combined = combined[combined < kept[-1]]
+            kept = _smallest_distinct(np.concatenate([kept, combined]), MAX_SHINGLES)
+        return kept
 
     def signature(self, text: str) -> np.ndarray:
         """MinHash signature (``num_perm`` 32-bit values) of the text's word shingles."""
-        shingles = self._shingle_hashes(text)
-        if len(shingles) == 0:
-            return np.full(self.num_perm, 0xFFFFFFFF, dtype=np.uint64)
-        values = (np.outer(shingles, self._a) + self._b) >> _SHIFT
-        return values.min(axis=0) & _MASK32
+        return self._signature(self._shingles(self._words(text)[1]))
 
-    def check(self, doc_id: str, path: str, text: str) -> Match | None:
-        """The earlier article that ``text`` duplicates, or None (then it is remembered)."""
-        digest = hashlib.sha1(" ".join(_WORD.findall(text.casefold())).encode()).digest()
-        if digest in self._exact:
-            kept_id, kept_path = self._exact[digest]
-            return Match(kept_id, kept_path, "exact", 1.0)
-        signature = self.signature(text)
-        keys = [signature[b * self.rows : (b + 1) * self.rows].tobytes() for b in range(self.bands)]
-        candidates = {i for band, key in enumerate(keys) for i in self._buckets[band].get(key, ())}
-        best, best_sim = None, 0.0
-        for index in sorted(candidates):
-            similarity = float(np.mean(self._signatures[index] == signature))
-            if similarity >= self.threshold and similarity > best_sim:
-                best, best_sim = index, similarity
-        if best is not None:
-            kept_id, kept_path = self._owners[best]
-            return Match(kept_id, kept_path, "near", round(best_sim, 3))
-        index = len(self._signatures)
-        self._exact[digest] = (doc_id, path)
-        self._signatures.append(signature)
-        self._owners.append((doc_id, path))
-        for band, key in enumerate(keys):
-            self._buckets[band].setdefault(key, []).append(index)
+    def _signature(self, shingles: np.ndarray) -> np.ndarray:
+        result = np.full(self.num_perm, 0xFFFFFFFF, dtype=np.uint64)
+        for start in range(0, len(shingles), _SHINGLE_BLOCK):
+            block = shingles[start : start + _SHINGLE_BLOCK]
+            values = (np.outer(block, self._a) + self._b) >> _SHIFT
+            result = np.minimum(result, values.min(axis=0) & _MASK32)
+        return result
+
+    def _stored(self, index: int) -> np.ndarray:
+        return self._blocks[index // _ROWS_PER_BLOCK][index % _ROWS_PER_BLOCK]
+
+    def _band_keys(self, signature: np.ndarray) -> np.ndarray:
+        """One 32-bit key per band: the band number and its rows, hashed."""
+        rows = signature.reshape(self.bands, self.rows).astype(np.uint64)
+        keys = np.arange(1, self.bands + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for column in range(self.rows):
+            keys = (keys ^ rows[:, column]) * np.uint64(0x100000001B3)
+        return (keys >> _SHIFT).astype(np.uint32)
+
+    def check(self, doc_id: str, path: str, text: str, iso_date: str = "") -> Match | None:
+        """The earlier article that ``text`` duplicates, or None (then it is remembered).
+
+        A copy dated more than ``max_days_apart`` days from every similar kept article is
+        remembered too, and its match comes back with ``kept_both`` set.
+        """
+        digest, hashes = self._words(text)
+        day = _day(iso_date)
+        exact_key = np.frombuffer(digest[:4], dtype=np.uint32)
+        signature = self._signature(self._shingles(hashes))
+        keys = self._band_keys(signature)
+        low = signature & _LOW16
+        # A 32-bit digest can collide: an exact copy also has the very same signature.
+        candidates = [
+            (1.0, "exact", index)
+            for index in sorted(self._exact.owners_of(exact_key))
+            if np.array_equal(self._stored(index), low)
+        ]
+        if not candidates:
+            for index in sorted(self._bands.owners_of(keys)):
+                similarity = float(np.mean(self._stored(index) == low))
+                if similarity >= self.threshold:
+                    candidates.append((similarity, "near", index))
+        # The most similar candidate, earliest first among equals.
+        candidates.sort(key=lambda c: (-c[0], c[2]))
+        far = None
+        for similarity, kind, index in candidates:
+            apart = self._days_apart(day, index)
+            match = Match(
+                self._ids[index],
+                self._path_of(index),
+                kind,
+                round(similarity, 3),
+                days_apart=apart,
+            )
+            if apart is None or apart <= self.max_days_apart:
+                return match
+            far = far or match
+        self._remember(doc_id, path, day, exact_key, signature, keys)
+        if far is not None:
+            return Match(far.kept_id, far.kept_path, far.kind, far.similarity, True, far.days_apart)
         return None
+
+    def _days_apart(self, day: int, index: int) -> int | None:
+        other = self._days[index]
+        return abs(day - other) if day and other else None
+
+    def _path_of(self, index: int) -> str:
+        return self._path_names[self._paths[index]]
+
+    def _remember(
+        self,
+        doc_id: str,
+        path: str,
+        day: int,
+        exact_key: np.ndarray,
+        signature: np.ndarray,
+        keys: np.ndarray,
+    ) -> None:
+        index = len(self._ids)
+        if index % _ROWS_PER_BLOCK == 0:
+            self._blocks.append(np.empty((_ROWS_PER_BLOCK, self.num_perm), dtype=np.uint16))
+        self._blocks[-1][index % _ROWS_PER_BLOCK] = signature & _LOW16
+        self._ids.append(doc_id)
+        if path not in self._path_numbers:
+            self._path_numbers[path] = len(self._path_names)
+            self._path_names.append(path)
+        self._paths.append(self._path_numbers[path])
+        self._days.append(day)
+        self._exact.add(exact_key, index)
+        self._bands.add(keys, index)

@@ -1,10 +1,19 @@
 """Read every input file, clean and de-duplicate its documents, split them into units,
-and record each file's fate, the boilerplate removed and the duplicates dropped."""
+and record each file's fate, each record that could not be used, the boilerplate removed
+and the duplicates dropped.
+
+Tables and one-document-per-line files are streamed record by record. The manifest has one
+row per file with counts of its records (read, kept, duplicates, empty, bad); the records
+that are not documents are listed in the problems table (up to ``ingest.problems_per_file``
+per file; the manifest counts all of them), so a table of millions of rows gives one
+manifest row, never millions.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Protocol
@@ -16,9 +25,21 @@ from topicpipe.ingest.formats import file_format, matches_glob, walk_files
 from topicpipe.ingest.metadata import FIELDS, Sidecar, load_sidecar
 from topicpipe.ingest.normalise import normalise_text
 from topicpipe.ingest.patterns import Patterns, compile_patterns
-from topicpipe.ingest.readers import FileProblem, RawDoc, load_file, parse_documents
+from topicpipe.ingest.readers import (
+    BadRecord,
+    FileProblem,
+    RawDoc,
+    load_file,
+    open_stream,
+    path_problem,
+    read_records,
+)
+from topicpipe.ingest.streams import LineStream
 from topicpipe.ingest.summary import IngestCounts
 from topicpipe.ingest.units import split_units
+
+# Problems of a file written to the log as they come (the problems table has them all).
+_LOGGED_PROBLEMS = 10
 
 
 class IngestError(Exception):
@@ -27,13 +48,20 @@ class IngestError(Exception):
 
 @dataclass
 class ManifestRow:
-    """The fate of one input file (``status`` kept, skipped or duplicate)."""
+    """The fate of one input file (``status`` kept, skipped or duplicate).
+
+    ``n_records`` = ``n_documents`` + ``n_duplicates`` + ``n_empty`` + ``n_bad_rows``: every
+    record read (1 for an article file) is a document, a duplicate, empty after cleaning,
+    or bad (with its reason in the problems table).
+    """
 
     path: str
     format: str = ""
     status: str = "kept"
     reason: str = ""
     encoding: str = ""
+    encoding_note: str = ""
+    n_records: int = 0
     n_documents: int = 0
     n_units: int = 0
     n_duplicates: int = 0
@@ -47,10 +75,14 @@ class ManifestRow:
     source: str = ""
     author: str = ""
     bytes: int = 0
+    sha256: str = ""
     # What could not be read as given (a bad date, repeated sidecar rows); tables keep the
     # first few notes and count the rest.
     notes: list[str] = field(default_factory=list)
     more_notes: int = field(default=0, metadata={"column": False})
+    # Records that are not documents, by kind; how many went to the problems table.
+    problem_kinds: Counter = field(default_factory=Counter, metadata={"column": False})
+    listed: int = field(default=0, metadata={"column": False})
 
     def add_note(self, note: str, limit: int = 3) -> None:
         """Record ``note``; past ``limit`` notes only their number is kept."""
@@ -88,6 +120,8 @@ class IngestOptions:
     threshold: float
     shingle_words: int
     num_perm: int
+    max_days_apart: int
+    problems_per_file: int
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> IngestOptions:
@@ -112,13 +146,33 @@ class IngestOptions:
             threshold=dup["threshold"],
             shingle_words=dup["shingle_words"],
             num_perm=dup["num_perm"],
+            max_days_apart=dup["max_days_apart"],
+            problems_per_file=config["problems_per_file"],
         )
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A record of a file that is not a document (bad or empty), where it is and why; or,
+    with ``line`` 0, how many more of a file's problems are not listed."""
+
+    path: str
+    line: int
+    last_line: int
+    id: str
+    problem: str
+
+
+PROBLEM_FIELDS = [f.name for f in fields(Problem)]
+
+
 class Sink(Protocol):
-    """Where the audit goes: each file's manifest row, removed lines, dropped duplicates."""
+    """Where the audit goes: each file's manifest row, its records that are not documents,
+    removed lines, duplicates."""
 
     def file(self, row: ManifestRow) -> None: ...
+
+    def problem(self, problem: Problem) -> None: ...
 
     def removed(self, doc_id: str, removal: Removal) -> None: ...
 
@@ -129,6 +183,9 @@ class NullSink:
     """A sink that keeps nothing (for callers that only want the documents)."""
 
     def file(self, row: ManifestRow) -> None:
+        pass
+
+    def problem(self, problem: Problem) -> None:
         pass
 
     def removed(self, doc_id: str, removal: Removal) -> None:
@@ -155,7 +212,9 @@ class Ingest:
         self.counts = IngestCounts()
         self.columns = dict(options.columns)
         self.finder = (
-            DuplicateFinder(options.threshold, options.shingle_words, options.num_perm)
+            DuplicateFinder(
+                options.threshold, options.shingle_words, options.num_perm, options.max_days_apart
+            )
             if options.detect_duplicates
             else None
         )
@@ -183,10 +242,12 @@ class Ingest:
                 options.format,
                 options.unit,
             )
-            for number, (path, relative) in enumerate(walk_files(corpus), start=1):
+            for number, (path, relative, reason) in enumerate(walk_files(corpus), start=1):
                 if number % 1000 == 0:
                     self.log.info("read %d files, %d articles kept", number, self.counts.articles)
-                if sidecar_path is not None and path.resolve() == sidecar_path:
+                if reason:
+                    self._skip(path, reason)
+                elif sidecar_path is not None and path.resolve() == sidecar_path:
                     self._skip(path, "metadata sidecar (ingest.metadata)")
                 elif not matches_glob(relative, options.glob):
                     self._skip(path, f"not matched by ingest.glob {options.glob!r}")
@@ -218,47 +279,128 @@ class Ingest:
         self._report(row)
 
     def _report(self, row: ManifestRow) -> None:
-        self.counts.add_file(row.status, row.reason, row.format, row.encoding)
+        self.counts.add_file(row.status, row.reason, row.format, row.encoding, row.n_records)
         self.sink.file(row)
 
     def _read_file(self, path: Path, relative: str, kind: str) -> Iterator[dict[str, Any]]:
         row = ManifestRow(str(path), format=kind)
-        loaded = load_file(path, self.options.max_bytes)
-        row.encoding, row.bytes = loaded.encoding, loaded.size
-        if loaded.text is None:
-            self._skip(path, loaded.reason, row)
-            return
         stem = str(Path(relative).with_suffix("").as_posix())
         # The first folder under the corpus names the outlet (corpus/<outlet>/.../file.txt).
         folder = relative.split("/")[0] if "/" in relative else ""
+        stream = None
+        if kind == "article":
+            loaded = load_file(path, self.options.max_bytes)
+            row.encoding, row.bytes, row.sha256 = loaded.encoding, loaded.size, loaded.sha256
+            row.encoding_note = loaded.note
+            if loaded.text is None:
+                self._skip(path, loaded.reason, row)
+                return
+            records: Iterable[RawDoc | BadRecord] = [RawDoc(stem, loaded.text, line=1)]
+        else:
+            stream = self._open(path, kind, row)
+            if stream is None:
+                return
+            records = read_records(stream, kind, stem, self.columns)
         try:
-            for raw in parse_documents(loaded.text, kind, stem, self.columns):
-                if isinstance(raw, str):
-                    row.n_bad_rows += 1
-                    self.counts.bad_rows += 1
-                    self.log.warning("%s: %s", path, raw)
+            for record in records:
+                row.n_records += 1
+                if isinstance(record, BadRecord):
+                    self._bad_record(row, record)
                     continue
-                yield from self._document(raw, row, relative, folder)
+                yield from self._document(record, row, relative, folder)
         except FileProblem as problem:
+            self._end_stream(row, stream)
             self._skip(path, str(problem), row)
             return
-        if row.n_documents == 0:
-            reason = (
-                f"duplicate of {row.duplicate_of}"
-                if row.n_duplicates and kind == "article"
-                else "no documents left after cleaning"
-                if row.n_empty or row.n_duplicates
-                else "no documents"
+        except OSError as error:
+            self._end_stream(row, stream)
+            self._skip(path, f"unreadable (read failed: {error.strerror or error})", row)
+            return
+        self._end_stream(row, stream)
+        self._settle(row, stream)
+        self._report(row)
+
+    def _open(self, path: Path, kind: str, row: ManifestRow) -> LineStream | None:
+        """The line stream of a table or lines file, or None (the file is reported skipped)."""
+        problem = path_problem(path)
+        if not problem:
+            try:
+                stream = open_stream(path, kind, self.options.max_bytes)
+            except OSError as error:
+                problem = f"unreadable ({error.strerror or error})"
+            else:
+                row.encoding, problem = stream.encoding, stream.problem
+                row.bytes = path.stat().st_size
+                if not problem and row.bytes == 0:
+                    problem = "empty"
+        if problem:
+            self._skip(path, problem, row)
+            return None
+        return stream
+
+    def _end_stream(self, row: ManifestRow, stream: LineStream | None) -> None:
+        """The file's encoding, note, size and checksum as read; the count of problems not
+        listed in the problems table."""
+        if stream is not None:
+            row.encoding, row.encoding_note = stream.final_encoding, stream.note
+            row.sha256 = stream.sha256
+            if stream.size:
+                row.bytes = stream.size
+        if row.encoding_note:
+            self.log.warning("%s: %s", row.path, row.encoding_note)
+            self.counts.add_encoding_note(row.encoding)
+        unlisted = sum(row.problem_kinds.values()) - row.listed
+        if unlisted:
+            self.sink.problem(
+                Problem(
+                    row.path,
+                    0,
+                    0,
+                    "",
+                    f"{unlisted} more records of this file are not listed here "
+                    f"(ingest.problems_per_file: {self.options.problems_per_file})",
+                )
             )
+            self.log.warning("%s: %d more problem records not listed", row.path, unlisted)
+
+    def _settle(self, row: ManifestRow, stream: LineStream | None) -> None:
+        """Status and reason of a file that was read through."""
+        if row.n_documents == 0:
+            if row.n_duplicates and row.format == "article":
+                reason = f"duplicate of {row.duplicate_of}"
+            elif row.n_empty or row.n_duplicates:
+                reason = "no documents left after cleaning"
+            elif stream is not None and stream.blank:
+                reason = "empty (whitespace only)"
+            elif row.n_bad_rows:
+                reason = "no usable records: " + _kinds(row.problem_kinds)
+            else:
+                reason = "no documents"
             row.status = "duplicate" if reason.startswith("duplicate") else "skipped"
             row.reason = reason
             if row.status == "skipped":
-                self.log.warning("skipped %s: %s", path, reason)
+                self.log.warning("skipped %s: %s", row.path, reason)
         elif row.n_duplicates or row.n_empty or row.n_bad_rows:
             row.reason = (
                 f"{row.n_duplicates} duplicates, {row.n_empty} empty, {row.n_bad_rows} bad rows"
             )
-        self._report(row)
+            if row.n_bad_rows:
+                row.reason += " (" + _kinds(row.problem_kinds, skip="empty after cleaning") + ")"
+
+    def _problem(self, row: ManifestRow, problem: Problem, kind: str) -> None:
+        """Count a record that is not a document; list it while under the file's cap."""
+        row.problem_kinds[kind] += 1
+        if row.listed < self.options.problems_per_file:
+            row.listed += 1
+            self.sink.problem(problem)
+            if row.listed <= _LOGGED_PROBLEMS:
+                self.log.warning("%s: %s", row.path, problem.problem)
+
+    def _bad_record(self, row: ManifestRow, record: BadRecord) -> None:
+        row.n_bad_rows += 1
+        self.counts.add_bad_record(record.kind)
+        problem = Problem(row.path, record.line, record.last_line, record.id, record.message())
+        self._problem(row, problem, record.kind)
 
     def _unique_id(self, doc_id: str) -> str:
         if doc_id not in self._ids:
@@ -305,15 +447,21 @@ class Ingest:
         if not article.text:
             row.n_empty += 1
             self.counts.empty_documents += 1
+            if row.format != "article":
+                reason = "empty after cleaning"
+                message = f"line {raw.line}: {reason} (nothing but header and boilerplate)"
+                self._problem(row, Problem(row.path, raw.line, raw.line, doc_id, message), reason)
             return
         if self.finder is not None:
-            match = self.finder.check(doc_id, row.path, article.text)
+            match = self.finder.check(doc_id, row.path, article.text, date)
             if match is not None:
-                row.n_duplicates += 1
-                row.duplicate_of = match.kept_id
-                self.counts.duplicates[match.kind] += 1
                 self.sink.duplicate(doc_id, row.path, match)
-                return
+                if not match.kept_both:
+                    row.n_duplicates += 1
+                    row.duplicate_of = match.kept_id
+                    self.counts.duplicates[match.kind] += 1
+                    return
+                self.counts.similar_kept += 1
         row.n_documents += 1
         if row.format == "article":
             row.title, row.date, row.source, row.author = article.title, date, source, author
@@ -370,3 +518,8 @@ class Ingest:
         self.log.warning("%s (%s): %s", row.path, doc_id, note)
         row.add_note(f"{doc_id}: {note}" if row.format != "article" else note)
         self.counts.add_date_problem(row.path, doc_id, note)
+
+
+def _kinds(kinds: Counter, skip: str = "") -> str:
+    """``2 ragged row, 1 not valid JSON``: counts by kind, most frequent first."""
+    return ", ".join(f"{n} {kind}" for kind, n in kinds.most_common() if kind != skip)

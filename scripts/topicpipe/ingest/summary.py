@@ -18,6 +18,8 @@ class IngestCounts:
     skipped: Counter = field(default_factory=Counter)
     formats: Counter = field(default_factory=Counter)
     encodings: Counter = field(default_factory=Counter)
+    encoding_notes: Counter = field(default_factory=Counter)
+    records: int = 0
     articles: int = 0
     units: Counter = field(default_factory=Counter)
     dated: int = 0
@@ -25,6 +27,8 @@ class IngestCounts:
     duplicates: Counter = field(default_factory=Counter)
     empty_documents: int = 0
     bad_rows: int = 0
+    bad_kinds: Counter = field(default_factory=Counter)
+    similar_kept: int = 0
     renamed_ids: int = 0
     removed_kinds: Counter = field(default_factory=Counter)
     lines_removed: int = 0
@@ -37,8 +41,11 @@ class IngestCounts:
     date_problem_examples: list[dict[str, str]] = field(default_factory=list)
     sidecar: dict[str, Any] = field(default_factory=dict)
 
-    def add_file(self, status: str, reason: str, file_format: str, encoding: str) -> None:
+    def add_file(
+        self, status: str, reason: str, file_format: str, encoding: str, records: int = 0
+    ) -> None:
         self.files_seen += 1
+        self.records += records
         self.formats[file_format] += 1
         if encoding:
             self.encodings[encoding] += 1
@@ -46,6 +53,15 @@ class IngestCounts:
             self.skipped[reason.split(" (")[0]] += 1
         else:
             self.files_kept += 1
+
+    def add_bad_record(self, kind: str) -> None:
+        """Count a record of a table or lines file that could not be used, by kind."""
+        self.bad_rows += 1
+        self.bad_kinds[kind] += 1
+
+    def add_encoding_note(self, encoding: str) -> None:
+        """Count a file read in doubt (mixed encodings, bytes replaced), by its encoding."""
+        self.encoding_notes[encoding] += 1
 
     def add_article(
         self, date: str, source_from: str, chars: int, title_from: str = "", author: str = ""
@@ -92,6 +108,8 @@ class IngestCounts:
                 "skipped_by_reason": dict(sorted(self.skipped.items())),
                 "by_format": dict(sorted(self.formats.items())),
                 "by_encoding": dict(sorted(self.encodings.items())),
+                "read_in_doubt": dict(sorted(self.encoding_notes.items())),
+                "records_read": self.records,
             },
             "articles": {
                 "kept": self.articles,
@@ -105,12 +123,14 @@ class IngestCounts:
                 "date_problem_examples": self.date_problem_examples,
                 "empty_after_cleaning": self.empty_documents,
                 "bad_rows": self.bad_rows,
+                "bad_rows_by_kind": dict(sorted(self.bad_kinds.items())),
                 "renamed_duplicate_ids": self.renamed_ids,
             },
             "duplicates_removed": {
                 "exact": self.duplicates["exact"],
                 "near": self.duplicates["near"],
             },
+            "similar_kept": self.similar_kept,
             "metadata_sidecar": self.sidecar,
             "documents_by_unit": dict(sorted(self.units.items())),
             "boilerplate": {
@@ -130,6 +150,11 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("files seen", files["seen"]),
         ("files kept", files["kept"]),
         *((f"files skipped: {reason}", n) for reason, n in files["skipped_by_reason"].items()),
+        *(
+            (f"files read in doubt ({encoding}; see the manifest's encoding_note)", n)
+            for encoding, n in files.get("read_in_doubt", {}).items()
+        ),
+        ("records read from tables and lines files", files.get("records_read", 0)),
         ("articles kept", articles["kept"]),
         ("articles dated", articles["dated"]),
         ("articles undated", articles["undated"]),
@@ -144,8 +169,16 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("articles without an author", articles["without_author"]),
         ("exact duplicates removed", dup["exact"]),
         ("near-duplicates removed", dup["near"]),
+        (
+            "similar articles kept (dated too far apart; see duplicates.csv)",
+            summary.get("similar_kept", 0),
+        ),
         ("documents empty after cleaning", articles["empty_after_cleaning"]),
-        ("bad table rows", articles["bad_rows"]),
+        ("bad table rows (see problems.csv)", articles["bad_rows"]),
+        *(
+            (f"bad table rows: {kind}", n)
+            for kind, n in articles.get("bad_rows_by_kind", {}).items()
+        ),
         *((f"documents ({unit})", n) for unit, n in summary["documents_by_unit"].items()),
         ("boilerplate lines removed", boiler["lines_removed"]),
         (

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from topicpipe.files import read_table
 from topicpipe.interpret.term_rankings import top_by
 
 
@@ -83,4 +84,4 @@ def display_labels(labels: pd.DataFrame) -> list[str]:
 def read_topic_table(path: str | Path) -> pd.DataFrame:
     """A table with one row per topic (``topics.csv``, ``intertopic.csv``) as written:
     labels stay text, never "NaN"."""
-    return pd.read_csv(path, keep_default_na=False)
+    return read_table(path, text=("label", "auto_label", "human_label"))

@@ -9,6 +9,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from topicpipe.files import read_table
+
 # config value → pandas period frequency
 PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
@@ -156,7 +158,7 @@ def placeholder(reason: str) -> pd.DataFrame:
 
 def read_prevalence(path: str | Path) -> pd.DataFrame:
     """A prevalence table (or its ``note``) as written; empty cells are missing values."""
-    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+    return read_table(path)
 
 
 def _bootstrap_options(options: Mapping[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from topicpipe.files import read_table
 from topicpipe.interpret.labels import display_label
 from topicpipe.interpret.term_rankings import top_by
 
@@ -80,7 +81,7 @@ def snippets(
 
 def read_representative(path: str | Path) -> pd.DataFrame:
     """``representative_docs.csv`` as written, text columns kept as text."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = read_table(path, text=None)
     return table.astype({"topic": int, "rank": int, "share": float})
 
 

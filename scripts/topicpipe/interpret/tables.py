@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from topicpipe.files import read_table
 from topicpipe.interpret.labels import display_label
 from topicpipe.interpret.term_rankings import top_by
 
@@ -25,7 +26,7 @@ def topic_columns(table: pd.DataFrame) -> list[str]:
 def read_doc_topics(path: str | Path) -> tuple[pd.DataFrame, np.ndarray]:
     """A document table written by ``doc_topic_table`` (every column as text, as written)
     and its topic shares as a (D, K) array."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = read_table(path, text=None)
     return table, table[topic_columns(table)].astype(float).to_numpy()
 
 
