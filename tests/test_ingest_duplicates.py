@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from defaults import section
-from topicpipe.ingest.duplicates import DuplicateFinder
+from topicpipe.ingest.duplicates import MAX_SHINGLES, DuplicateFinder, KeyIndex
 
 SYLLABLES = ["ka", "lo", "mi", "ren", "tu", "sa", "vo", "ne", "dri", "pa", "gol", "ish"]
 
@@ -61,3 +63,39 @@ def test_articles_sharing_quotations_are_not_merged():
 def test_same_input_gives_same_signature():
     text = fake_article(5)
     assert (new_finder().signature(text) == new_finder().signature(text)).all()
+
+
+def test_a_long_text_is_capped_and_its_copy_still_found():
+    # About 60,000 distinct shingles: more than the cap, so a sample stands for the text.
+    text = " ".join(fake_article(seed, words=2000) for seed in range(30))
+    finder = new_finder()
+    assert len(finder._shingles(finder._words(text)[1])) == MAX_SHINGLES
+    assert finder.check("long", "long.txt", text) is None
+    match = finder.check("copy", "copy.txt", "Reposted from the wire\n\n" + text)
+    assert match is not None and match.kind == "near" and match.kept_id == "long"
+
+
+def test_the_index_finds_the_same_articles_before_and_after_merging():
+    index = KeyIndex(batch=5)
+    index.add(np.array([5, 9], dtype=np.uint32), 0)
+    index.add(np.array([9, 12], dtype=np.uint32), 1)
+    assert index.owners_of(np.array([9], dtype=np.uint32)) == {0, 1}
+    index.add(np.array([7], dtype=np.uint32), 2)  # the fifth key merges the batch
+    assert not index.recent
+    assert index.owners_of(np.array([9, 7, 1], dtype=np.uint32)) == {0, 1, 2}
+
+
+def test_copies_on_other_days_are_kept_as_similar_and_same_day_copies_dropped():
+    # A templated wire item on several dates: each date is an event of its own.
+    text = fake_article(6)
+    finder = new_finder()
+    assert finder.check("mon", "w.csv", text, "1987-03-02") is None
+    same_day = finder.check("mon2", "w.csv", text + " 1.5 billion", "1987-03-02")
+    assert (same_day.kept_id, same_day.kept_both) == ("mon", False)
+    tuesday = finder.check("tue", "w.csv", text + " 2.0 billion", "1987-03-03")
+    assert (tuesday.kept_id, tuesday.kept_both, tuesday.days_apart) == ("mon", True, 1)
+    # A later copy on Tuesday is a duplicate of the Tuesday article, not a new event.
+    again = finder.check("tue2", "w.csv", text + " 2.0 billion", "1987-03-03")
+    assert (again.kept_id, again.kind, again.kept_both) == ("tue", "exact", False)
+    undated = finder.check("x", "w.csv", text, "")
+    assert undated.kept_both is False

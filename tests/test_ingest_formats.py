@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from defaults import section
-from topicpipe.ingest import Ingest, IngestError, IngestOptions
+from topicpipe.ingest import Ingest, IngestError, IngestOptions, content_index
 from topicpipe.ingest.metadata import MetadataError
 
 BODY = (
@@ -197,3 +198,37 @@ def test_paragraph_mode_units_name_their_article(tmp_path):
 def test_missing_corpus_names_cause_and_fix(tmp_path):
     with pytest.raises(IngestError, match="does not exist.*--config corpus=PATH"):
         run(tmp_path / "nope")
+
+
+def test_content_index_changes_with_any_change_under_the_corpus_and_only_then(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "wire" / "2021").mkdir(parents=True)
+    story = corpus / "wire" / "2021" / "story.txt"
+    story.write_text(f"Quay\n\n{body(1)}", encoding="utf-8")
+    table = corpus / "rows.csv"
+    table.write_text("id,text\na,one\nb,two\n", encoding="utf-8")
+    (corpus / ".git").mkdir()
+    last = [content_index(corpus)]
+
+    def changed() -> bool:
+        index = content_index(corpus)
+        new = index != last[-1]
+        last.append(index)
+        return new
+
+    assert not changed(), "nothing changed"
+    (corpus / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    assert not changed(), "a hidden folder is not read"
+    story.write_text(f"Quay\n\n{body(2)}", encoding="utf-8")
+    assert changed(), "edited in a sub-folder"
+    table.write_text("id,text\na,one\nb,tw0\n", encoding="utf-8")
+    os.utime(table, ns=(1, 1))
+    assert changed(), "a table row changed"
+    (corpus / "wire" / "new.txt").write_text("new", encoding="utf-8")
+    assert changed(), "added"
+    (corpus / "wire" / "new.txt").rename(corpus / "wire" / "renamed.txt")
+    assert changed(), "renamed"
+    (corpus / "wire" / "renamed.txt").unlink()
+    assert changed(), "removed"
+    assert last[-1] == last[-4], "the same files give the same index"
+    assert content_index(table) != content_index(story), "a single-file corpus"

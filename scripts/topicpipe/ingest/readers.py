@@ -258,7 +258,8 @@ def _csv_records(
         number += 1
         if len(row) != len(header):
             doc_id = row[id_at] if id_at is not None and id_at < len(row) else ""
-            detail = f"{len(row)} fields where the header has {len(header)}"
+            fields = "1 field" if len(row) == 1 else f"{len(row)} fields"
+            detail = f"{fields} where the header has {len(header)}"
             yield BadRecord(source.first, source.number, "ragged row", detail, doc_id)
             continue
         yield _table_doc(
