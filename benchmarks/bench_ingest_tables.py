@@ -52,7 +52,11 @@ import yaml
 from topicpipe.ingest import IngestOptions
 from topicpipe.ingest.stage import IngestPaths, ingest_to_files
 config = yaml.safe_load(Path(sys.argv[5]).read_text())["ingest"]
-config.update(json.loads(sys.argv[4]))
+for key, value in json.loads(sys.argv[4]).items():
+    if isinstance(value, dict):
+        config[key].update(value)
+    else:
+        config[key] = value
 out = Path(sys.argv[3])
 paths = IngestPaths(**{f.name: out / f.name for f in dataclasses.fields(IngestPaths)
                        if f.default is dataclasses.MISSING})
@@ -173,7 +177,14 @@ def main() -> None:
     )
     parser.add_argument("--no-readme", action="store_true", help="only print the table")
     args = parser.parse_args()
-    versions = [("this branch", ROOT / "scripts", {})]
+    versions = [
+        ("this branch", ROOT / "scripts", {}),
+        (
+            "this branch, duplicates.detect: false",
+            ROOT / "scripts",
+            {"duplicates": {"detect": False}},
+        ),
+    ]
     if args.compare:
         versions.insert(
             0, (args.compare_label, args.compare, {"max_bytes": args.compare_max_bytes})

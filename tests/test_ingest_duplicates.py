@@ -76,11 +76,11 @@ def test_a_long_text_is_capped_and_its_copy_still_found():
 
 
 def test_the_index_finds_the_same_articles_before_and_after_merging():
-    index = KeyIndex(batch=5)
+    index = KeyIndex(batch=4)
     index.add(np.array([5, 9], dtype=np.uint32), 0)
     index.add(np.array([9, 12], dtype=np.uint32), 1)
     assert index.owners_of(np.array([9], dtype=np.uint32)) == {0, 1}
-    index.add(np.array([7], dtype=np.uint32), 2)  # the fifth key merges the batch
+    index.add(np.array([7], dtype=np.uint32), 2)  # the fourth distinct key merges the batch
     assert not index.recent
     assert index.owners_of(np.array([9, 7, 1], dtype=np.uint32)) == {0, 1, 2}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from defaults import section
-from topicpipe.ingest import Ingest, IngestError, IngestOptions, content_index
+from topicpipe.ingest import Ingest, IngestError, IngestOptions, content_index, pipeline
 from topicpipe.ingest.metadata import MetadataError
 
 BODY = (
@@ -232,3 +232,22 @@ def test_content_index_changes_with_any_change_under_the_corpus_and_only_then(tm
     assert changed(), "removed"
     assert last[-1] == last[-4], "the same files give the same index"
     assert content_index(table) != content_index(story), "a single-file corpus"
+
+
+def test_a_read_failing_midway_keeps_what_was_read_and_says_so(tmp_path, monkeypatch):
+    path = tmp_path / "rows.jsonl"
+    path.write_text(json.dumps({"id": "j1", "text": body(1)}) + "\n", encoding="utf-8")
+    real = pipeline.read_records
+
+    def failing(*args):
+        yield from real(*args)
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(pipeline, "read_records", failing)
+    docs, sink, _ = run(path)
+    assert [d["id"] for d in docs] == ["j1"]
+    (row,) = sink.files
+    assert row.status == "kept"
+    assert row.reason == (
+        "read failed after 1 records (Input/output error); the rest of the file was not read"
+    )

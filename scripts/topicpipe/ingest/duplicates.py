@@ -83,19 +83,21 @@ class KeyIndex:
     dict of recent keys, merged into the array in batches. (Two keys that collide only
     make an extra candidate, which the signatures then reject.)"""
 
-    def __init__(self, batch: int = 1 << 17):
+    def __init__(self, batch: int = 1 << 16):
         self.keys = np.empty(0, dtype=np.uint32)
         self.owners = np.empty(0, dtype=np.uint32)
-        self.recent: dict[int, list[int]] = {}
+        # key -> owner, or a list of owners for a key that several articles have.
+        self.recent: dict[int, int | list[int]] = {}
         self.batch = batch
-        self._pending = 0
 
     def add(self, keys: np.ndarray, owner: int) -> None:
         """Record that article ``owner`` has ``keys``."""
+        recent = self.recent
         for key in keys.tolist():
-            self.recent.setdefault(key, []).append(owner)
-        self._pending += len(keys)
-        if self._pending >= self.batch:
+            before = recent.setdefault(key, owner)
+            if before != owner:
+                recent[key] = [*before, owner] if isinstance(before, list) else [before, owner]
+        if len(recent) >= self.batch:
             self._merge()
 
     def owners_of(self, keys: np.ndarray) -> set[int]:
@@ -107,11 +109,19 @@ class KeyIndex:
             for start, end in zip(left[right > left], right[right > left], strict=True):
                 found.update(self.owners[start:end].tolist())
         for key in keys.tolist():
-            found.update(self.recent.get(key, ()))
+            owners = self.recent.get(key)
+            if isinstance(owners, list):
+                found.update(owners)
+            elif owners is not None:
+                found.add(owners)
         return found
 
     def _merge(self) -> None:
-        pairs = [(key, owner) for key, owners in self.recent.items() for owner in owners]
+        pairs = [
+            (key, owner)
+            for key, owners in self.recent.items()
+            for owner in (owners if isinstance(owners, list) else [owners])
+        ]
         new_keys = np.array([key for key, _ in pairs], dtype=np.uint32)
         new_owners = np.array([owner for _, owner in pairs], dtype=np.uint32)
         order = np.argsort(new_keys, kind="stable")
@@ -119,7 +129,7 @@ class KeyIndex:
         at = np.searchsorted(self.keys, new_keys, side="right")
         self.keys = np.insert(self.keys, at, new_keys)
         self.owners = np.insert(self.owners, at, new_owners)
-        self.recent, self._pending = {}, 0
+        self.recent = {}
 
 
 def _smallest_distinct(values: np.ndarray, limit: int) -> np.ndarray:

@@ -314,7 +314,13 @@ class Ingest:
             return
         except OSError as error:
             self._end_stream(row, stream)
-            self._skip(path, f"unreadable (read failed: {error.strerror or error})", row)
+            failed = f"read failed after {row.n_records} records ({error.strerror or error})"
+            if not row.n_documents:
+                self._skip(path, f"unreadable ({failed})", row)
+                return
+            row.reason = f"{failed}; the rest of the file was not read"
+            self.log.warning("%s: %s", path, row.reason)
+            self._report(row)
             return
         self._end_stream(row, stream)
         self._settle(row, stream)

@@ -105,8 +105,9 @@ def duplicate_message(doc_id: str, match: Match) -> str:
     what = "an exact duplicate" if match.kind == "exact" else "a near-duplicate"
     if not match.kept_both:
         return f"{doc_id} is {what} of {match.kept_id}: dropped"
+    days = "1 day" if match.days_apart == 1 else f"{match.days_apart} days"
     return (
-        f"{doc_id} is {what} of {match.kept_id} but dated {match.days_apart} days apart "
+        f"{doc_id} is {what} of {match.kept_id} but dated {days} apart "
         "(more than ingest.duplicates.max_days_apart): kept as a separate article"
     )
 

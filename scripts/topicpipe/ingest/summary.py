@@ -154,7 +154,10 @@ def summary_markdown(summary: dict[str, Any]) -> str:
             (f"files read in doubt ({encoding}; see the manifest's encoding_note)", n)
             for encoding, n in files.get("read_in_doubt", {}).items()
         ),
-        ("records read from tables and lines files", files.get("records_read", 0)),
+        (
+            "records read (table rows and lines; an article file is one)",
+            files.get("records_read", 0),
+        ),
         ("articles kept", articles["kept"]),
         ("articles dated", articles["dated"]),
         ("articles undated", articles["undated"]),
