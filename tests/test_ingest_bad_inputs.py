@@ -41,6 +41,8 @@ def article(title: str, seed: int) -> str:
     return f"{title}\n\n" + "\n\n".join(paragraphs(seed)) + "\n"
 
 
+# The stage's output files, in the order of IngestPaths.
+OUTPUTS = ("documents.jsonl", "manifest.csv", "summary.json", "summary.md", "dup.csv", "b.csv")
 # Files of a case: relative path -> bytes, or a function that makes the entry at a path.
 Maker = Callable[[Path], None]
 
@@ -490,6 +492,12 @@ CASES: dict[str, Case] = {
         overrides={"max_bytes": 5000},
         check=docs_check({"t-1", "t-3"}),
     ),
+    "lines file: every line longer than max_bytes": Case(
+        {"t.cor": f"{story(1, 3000)}\n{story(2, 3000)}\n".encode()},
+        ("t.cor", "skipped", "no usable records: 2 longer than ingest.max_bytes"),
+        corpus="t.cor",
+        overrides={"max_bytes": 5000},
+    ),
 }
 
 
@@ -516,8 +524,7 @@ def run_case(tmp_path: Path, case: Case) -> dict:
     make(corpus, case.files)
     out = tmp_path / "out"
     out.mkdir()
-    names = ("documents.jsonl", "manifest.csv", "summary.json", "summary.md", "dup.csv", "b.csv")
-    paths = IngestPaths(*(out / name for name in names), kept=tmp_path / "kept")
+    paths = IngestPaths(*(out / name for name in OUTPUTS), kept=tmp_path / "kept")
     options = IngestOptions.from_config(section("ingest", **case.overrides))
     target = corpus / case.corpus if case.corpus else corpus
     # A FIFO that were opened would block forever: fail instead.
@@ -529,6 +536,11 @@ def run_case(tmp_path: Path, case: Case) -> dict:
         assert case.corpus and case.fate[1] == "skipped"
     finally:
         signal.alarm(0)
+    return read_outputs(corpus, out)
+
+
+def read_outputs(corpus: Path, out: Path) -> dict:
+    """What the stage wrote into ``out`` (file names as in ``OUTPUTS``), read back."""
     lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
     return {
         "corpus": corpus,
@@ -537,7 +549,6 @@ def run_case(tmp_path: Path, case: Case) -> dict:
         "problems": read_csv(out / "problems.csv"),
         "duplicates": read_csv(out / "dup.csv"),
         "summary": json.loads((out / "summary.json").read_text()),
-        "kept": tmp_path / "kept",
     }
 
 
@@ -633,9 +644,8 @@ def test_a_corpus_that_cannot_be_read_stops_with_the_fix_and_keeps_the_audit(
     (corpus / "paper.txt").write_bytes(b"%PDF-1.4")
     out = tmp_path / "out"
     out.mkdir()
-    names = ("documents.jsonl", "manifest.csv", "summary.json", "summary.md", "dup.csv", "b.csv")
     kept = tmp_path / "logs" / "ingest"
-    paths = IngestPaths(*(out / name for name in names), kept=kept)
+    paths = IngestPaths(*(out / name for name in OUTPUTS), kept=kept)
     options = IngestOptions.from_config(section("ingest", **overrides))
     with pytest.raises(error, match=words) as raised:
         ingest_to_files(tmp_path / folder, options, paths, LOG)

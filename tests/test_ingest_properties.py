@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_ingest_bad_inputs import assert_nothing_lost, read_csv
+from test_ingest_bad_inputs import OUTPUTS, assert_nothing_lost, read_outputs
 
 from defaults import section
 from topicpipe.ingest import IngestError, IngestOptions
@@ -22,7 +22,6 @@ from topicpipe.ingest.stage import IngestPaths, ingest_to_files
 # Hundreds of examples would flood the test log with warnings about bad files.
 QUIET = logging.getLogger("test_ingest_properties")
 QUIET.disabled = True
-OUTPUTS = ("documents.jsonl", "manifest.csv", "summary.json", "summary.md", "dup.csv", "b.csv")
 # Characters that trouble parsers: quotes, separators, every kind of line end, and
 # non-ASCII letters, with enough plain words for documents to survive cleaning.
 TRICKY = st.sampled_from(
@@ -57,15 +56,7 @@ def ingest(corpus: Path, out: Path) -> dict:
         ingest_to_files(corpus, options, paths, QUIET)
     except IngestError as error:
         assert "no documents were read" in str(error)
-    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
-    return {
-        "corpus": corpus,
-        "docs": [json.loads(line) for line in lines],
-        "manifest": read_csv(out / "manifest.csv"),
-        "problems": read_csv(out / "problems.csv"),
-        "duplicates": read_csv(out / "dup.csv"),
-        "summary": json.loads((out / "summary.json").read_text()),
-    }
+    return read_outputs(corpus, out)
 
 
 def encode(text: str, encoding: str) -> bytes:

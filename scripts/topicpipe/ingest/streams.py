@@ -123,6 +123,9 @@ class LineStream:
         detected = detect_encoding(block, complete)
         self.encoding = detected.encoding
         self.problem = detected.problem
+        # Lines are split before decoding (as latin-1, which maps bytes one to one) when the
+        # encoding writes line ends as ASCII bytes; UTF-16/32 are decoded as they are read.
+        self._split_first = self.encoding in MIXED or _ascii_compatible(self.encoding)
         if not self.problem:
             self.problem = text_problem(self._sample(block, complete), self.encoding)
 
@@ -137,14 +140,10 @@ class LineStream:
             return
         yield from self._read(skip=0, errors="strict")
 
-    def _split_first(self) -> bool:
-        """Whether lines are split before decoding (as latin-1, which maps bytes 1:1)."""
-        return self.encoding in MIXED or _ascii_compatible(self.encoding)
-
     def _pieces(self, handle, errors: str) -> Iterator[tuple[str | None, int, bool]]:
         """Each line of ``handle`` (None when longer than the limit), its size, and whether
         it ends with a line end."""
-        transport = "latin-1" if self._split_first() else self.encoding
+        transport = "latin-1" if self._split_first else self.encoding
         text = io.TextIOWrapper(
             io.BufferedReader(handle, _READ_BYTES),
             encoding=transport,
@@ -181,9 +180,10 @@ class LineStream:
                 if number <= skip:
                     continue
                 if piece is None:
+                    self.blank = False
                     yield Line(number, None, size)
                     continue
-                line = self._decode(piece, number) if self._split_first() else piece
+                line = self._decode(piece, number) if self._split_first else piece
                 if self.blank and line.strip():
                     self.blank = False
                 yield Line(number, line, size)
