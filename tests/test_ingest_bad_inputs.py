@@ -494,7 +494,7 @@ CASES: dict[str, Case] = {
     ),
     "lines file: every line longer than max_bytes": Case(
         {"t.cor": f"{story(1, 3000)}\n{story(2, 3000)}\n".encode()},
-        ("t.cor", "skipped", "no usable records: 2 longer than ingest.max_bytes"),
+        ("t.cor", "skipped", "no usable records (2 longer than ingest.max_bytes)"),
         corpus="t.cor",
         overrides={"max_bytes": 5000},
     ),

@@ -379,7 +379,7 @@ class Ingest:
             elif stream is not None and stream.blank:
                 reason = "empty (whitespace only)"
             elif row.n_bad_rows:
-                reason = "no usable records: " + _kinds(row.problem_kinds)
+                reason = f"no usable records ({_kinds(row.problem_kinds)})"
             else:
                 reason = "no documents"
             row.status = "duplicate" if reason.startswith("duplicate") else "skipped"
