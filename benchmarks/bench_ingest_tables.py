@@ -167,8 +167,8 @@ def run_ingest(package: Path, corpus: Path, overrides: dict, tmp: Path) -> tuple
     return measured(command)
 
 
-def median_runs(function, repeats: int) -> tuple[float, float, str]:
-    runs = [function() for _ in range(repeats)]
+def median_of(runs: list[tuple[float, float, str]]) -> tuple[float, float, str]:
+    """Median wall time and peak RSS of several runs, and the last run's result."""
     return (
         statistics.median(r[0] for r in runs),
         statistics.median(r[1] for r in runs),
@@ -241,18 +241,18 @@ def main() -> None:
     ]
 
     def measure(what, size, corpus, versions, baseline_script, tmp):
-        base = median_runs(
-            lambda: measured(
-                [sys.executable, "-c", baseline_script, str(corpus), str(ROOT / "scripts")]
-            ),
-            args.repeats,
-        )
+        # Round-robin (baseline, then each version, repeated), so that a change in the
+        # machine's load falls on every version alike.
+        base_command = [sys.executable, "-c", baseline_script, str(corpus), str(ROOT / "scripts")]
+        runs: list[list] = [[] for _ in range(len(versions) + 1)]
+        for _ in range(args.repeats):
+            runs[0].append(measured(base_command))
+            for number, (_, package, overrides) in enumerate(versions, start=1):
+                runs[number].append(run_ingest(package, corpus, overrides, tmp))
+        base = median_of(runs[0])
         lines.append(row(what, size, BASE_LABEL, base, base))
-        for label, package, overrides in versions:
-            result = median_runs(
-                lambda p=package, o=overrides: run_ingest(p, corpus, o, tmp), args.repeats
-            )
-            lines.append(row(what, size, label, result, base))
+        for (label, _, _), results in zip(versions, runs[1:], strict=True):
+            lines.append(row(what, size, label, median_of(results), base))
             print(lines[-1], flush=True)
 
     with tempfile.TemporaryDirectory() as name:
@@ -280,7 +280,8 @@ def main() -> None:
             "resampled from gensim's Lee corpus; id, title, date, source and section in "
             "columns; 1% re-posts of an earlier article on its day), and a folder holding one "
             "single-line document of words from the same corpus; the whole ingest stage with "
-            f"the default config in a fresh process, median of {args.repeats} runs (Python "
+            f"the default config in a fresh process, median of {args.repeats} runs taken in turns "
+            "(Python "
             f"{sys.version.split()[0]}, {os.cpu_count()} cores, a machine shared with other "
             "jobs: compare the ratios). Peak "
             "RSS is the process's maximum resident set (`VmHWM`). The baseline, in the same "
