@@ -212,7 +212,7 @@ class Snakemake:
     log: Path
 
     def wait(self) -> tuple[int, str]:
-        """Wait for the run to end; its exit code (-9: killed by timeout) and its output."""
+        """Wait for the run to end; its exit code (137: killed by the time limit), its output."""
         returncode = self.process.wait()
         return returncode, self.log.read_text(errors="replace")
 
@@ -282,8 +282,8 @@ class Cluster:
         if not _munge_works():
             MUNGE_SOCKET_DIR.mkdir(exist_ok=True)
             shutil.chown(MUNGE_SOCKET_DIR, "munge", "munge")
-            # munged refuses to run as root with a key owned by munge; setpriv execs it
-            # as that user, so the PID we record is munged's own.
+            # munged runs as the munge user, who owns its key; setpriv execs it as that
+            # user (runuser would fork), so the PID we record is munged's own.
             self._daemon(
                 "munged",
                 ["setpriv", "--reuid=munge", "--regid=munge", "--init-groups", "munged", "-F"],

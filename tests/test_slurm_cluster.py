@@ -52,6 +52,12 @@ def cluster():
     started.stop()
 
 
+def failure(run: str, code: int, log: str) -> str:
+    """What to say when a snakemake run fails: its exit code and the end of its output."""
+    hung = f" (killed after {RUN_SECONDS} s: it hung)" if code == 137 else ""
+    return f"the {run} run failed with exit code {code}{hung}:\n{log[-6000:]}"
+
+
 def rules_run(log: str) -> Counter:
     """How many jobs of each rule a snakemake log says it ran itself."""
     return Counter(re.findall(r"^localrule (\w+):", log, re.M))
@@ -92,8 +98,8 @@ def test_workflow_on_slurm_matches_a_local_run(cluster, tmp_path):
     )
     local_code, local_log = local.wait()
     slurm_code, slurm_log = on_slurm.wait()
-    assert local_code == 0, f"local run failed ({local_code}):\n{local_log[-4000:]}"
-    assert slurm_code == 0, f"SLURM run failed ({slurm_code}, -9: killed):\n{slurm_log[-6000:]}"
+    assert local_code == 0, failure("local", local_code, local_log)
+    assert slurm_code == 0, failure("SLURM", slurm_code, slurm_log)
 
     # Every job went through SLURM and finished there.
     submitted = set(re.findall(r"submitted with SLURM jobid (\d+)", slurm_log))
