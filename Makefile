@@ -33,7 +33,7 @@ browser:
 # The SLURM test starts a one-node cluster from Debian's munge and SLURM packages; install
 # them when missing and root (as in CI). Elsewhere the test is skipped with the reason.
 slurm:
-	@if command -v munged >/dev/null && command -v slurmctld >/dev/null && command -v slurmd >/dev/null \
+	@PATH="$$PATH:/usr/sbin:/sbin"; if command -v munged >/dev/null && command -v slurmctld >/dev/null && command -v slurmd >/dev/null \
 		&& command -v sbatch >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "installing munge and SLURM for the cluster test"; \

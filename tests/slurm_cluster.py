@@ -44,14 +44,19 @@ class ClusterUnavailable(Exception):
     """The cluster cannot run here; the message says why (the test is skipped with it)."""
 
 
+def find(command: str) -> str | None:
+    """The path of ``command``, also in the sbin folders where Debian puts the daemons."""
+    return shutil.which(command, path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
+
+
 def why_unavailable() -> str | None:
     """Why this machine cannot host the test cluster, or None if it can."""
     if os.geteuid() != 0:
         return "the SLURM test starts munge and SLURM daemons, which needs root"
-    missing = [command for command in COMMANDS if shutil.which(command) is None]
+    missing = [command for command in COMMANDS if find(command) is None]
     if not missing:
         return None
-    if shutil.which("apt-get") is None:
+    if find("apt-get") is None:
         return f"SLURM is not installed ({', '.join(missing)} missing) and there is no apt-get"
     return (
         f"SLURM is not installed ({', '.join(missing)} missing): `make slurm` installs "
@@ -266,7 +271,11 @@ class Cluster:
         with log.open("w") as out:
             # A session of its own: a Ctrl-C meant for pytest does not reach the daemon first.
             process = subprocess.Popen(
-                command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         self.children.append(process)
         record("daemons", name, process.pid, self.state)
@@ -275,7 +284,7 @@ class Cluster:
         self.state.mkdir(parents=True, exist_ok=True)
         self._start_watchdog()
         node_line = subprocess.run(
-            ["slurmd", "-C"], capture_output=True, text=True, check=True
+            [find("slurmd"), "-C"], capture_output=True, text=True, check=True
         ).stdout.splitlines()[0]
         CONF.parent.mkdir(parents=True, exist_ok=True)
         CONF.write_text(slurm_conf(node_line, self.state))
@@ -286,18 +295,27 @@ class Cluster:
             # user (runuser would fork), so the PID we record is munged's own.
             self._daemon(
                 "munged",
-                ["setpriv", "--reuid=munge", "--regid=munge", "--init-groups", "munged", "-F"],
+                [
+                    "setpriv",
+                    "--reuid=munge",
+                    "--regid=munge",
+                    "--init-groups",
+                    find("munged"),
+                    "-F",
+                ],
             )
             _wait_for(_munge_works, 15, "munged did not answer", [self.state / "munged.out"])
         logs = [self.state / name for name in ("slurmctld.log", "slurmd.log")]
-        self._daemon("slurmctld", ["slurmctld", "-D"])
-        self._daemon("slurmd", ["slurmd", "-D"])
+        self._daemon("slurmctld", [find("slurmctld"), "-D"])
+        self._daemon("slurmd", [find("slurmd"), "-D"])
         _wait_for(lambda: _node_state() == "idle", 30, "the SLURM node did not become idle", logs)
 
     def _start_watchdog(self) -> None:
         """A process that cleans up if this one dies without doing so (e.g. SIGKILL)."""
         watchdog = subprocess.Popen(
-            [sys.executable, __file__, "--watch", str(os.getpid())], start_new_session=True
+            [sys.executable, __file__, "--watch", str(os.getpid())],
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         self.children.append(watchdog)
         record("watchdog", Path(sys.executable).name, watchdog.pid, self.state)
@@ -310,6 +328,7 @@ class Cluster:
             process = subprocess.Popen(
                 ["timeout", "-s", "KILL", str(seconds), sys.executable, "-m", "snakemake", *args],
                 cwd=workdir,
+                stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 env=env,
