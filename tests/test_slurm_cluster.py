@@ -15,6 +15,7 @@ from test_workflow_end_to_end import SMALL_MODEL, write_tiny_corpus
 from workflow_runner import ROOT, copy_workflow, write_config
 
 PROFILE = "workflow/profiles/slurm"
+WORKFLOW_PROFILE = "workflow/profiles/default"
 # A run that hangs (for instance on a status command that never answers) is killed.
 RUN_SECONDS = 480
 # Files that differ between two identical runs: run times, and pickles of equal objects.
@@ -85,9 +86,18 @@ def test_workflow_on_slurm_matches_a_local_run(cluster, tmp_path):
         write_config(workdirs[name], {"corpus": str(corpus), **SMALL_MODEL, **ONE_SHARD})
 
     # Both runs at once: the cluster run spends most of its time between status checks.
-    local = cluster.start_snakemake(workdirs["local"], "--cores", "2", seconds=RUN_SECONDS)
+    local = cluster.start_snakemake(
+        workdirs["local"],
+        "--workflow-profile",
+        WORKFLOW_PROFILE,
+        "--cores",
+        "2",
+        seconds=RUN_SECONDS,
+    )
     on_slurm = cluster.start_snakemake(
         workdirs["slurm"],
+        "--workflow-profile",
+        WORKFLOW_PROFILE,
         "--profile",
         PROFILE,
         # The node has 2 CPUs: a group job must not ask for more (--cores caps each job).
