@@ -36,8 +36,9 @@ def test_k_as_int_list_or_range():
         seed_values([1, 1])
     grid = sweep_grid({"k": [5, 10], "seeds": [3, 1]})
     assert grid == [(5, 3), (5, 1), (10, 3), (10, 1)]
-    params = engine_params({"k": [5, 10], "seeds": [1], "passes": 3}, 10, 1)
-    assert params == {"passes": 3, "num_topics": 10, "random_state": 1}
+    model = {"engine": "gensim", "k": [5, 10], "seeds": [1], "gensim": {"passes": 3}}
+    params = engine_params(model, 10, 1)
+    assert params == {"engine": "gensim", "passes": 3, "num_topics": 10, "random_state": 1}
 
 
 def test_diversity_counts_shared_top_terms():

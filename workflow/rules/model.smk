@@ -1,15 +1,14 @@
 # The K x seed sweep: one training job per (K, seed) model, then the selected model
 # becomes results/model/, the model every later stage reads.
+from topicpipe.engines.options import training_options, training_threads
 from topicpipe.evaluate.sweep import model_name, sweep_grid
 
 SWEEP = [model_name(k, seed) for k, seed in sweep_grid(config["model"])]
 MODELS = f"{RESULTS}/models"
 SELECTED = f"{RESULTS}/selection/selected.json"
-# Training options without the sweep's K and seeds, so that adding a K or a seed
-# does not retrain the models already there.
-TRAIN_OPTIONS = {
-    key: value for key, value in config["model"].items() if key not in ("k", "seeds")
-}
+# The engine and its own settings, so that adding a K or a seed does not retrain the
+# models already there.
+TRAIN_OPTIONS = training_options(config["model"])
 # Each file of every model of the sweep, e.g. SWEEP_FILES["fit.json"].
 SWEEP_FILES = {
     name: [f"{MODELS}/{model}/{name}" for model in SWEEP]
@@ -56,7 +55,7 @@ rule train_model:
         seed=r"\d+",
     conda:
         ENV
-    threads: 1
+    threads: training_threads(config["model"])
     resources:
         mem_mb=8000,
         runtime=240,

@@ -43,8 +43,10 @@ def sweep_grid(model_config: dict[str, Any]) -> list[tuple[int, int]]:
     return [(k, s) for k in k_values(model_config["k"]) for s in seed_values(model_config["seeds"])]
 
 
-def engine_params(model_config: dict[str, Any], k: int, seed: int) -> dict[str, Any]:
-    """The engine's training parameters for one (K, seed) model of the sweep."""
-    params = {key: value for key, value in model_config.items() if key not in ("k", "seeds")}
+def engine_params(options: dict[str, Any], k: int, seed: int) -> dict[str, Any]:
+    """The engine's training parameters for one (K, seed) model of the sweep: the engine's
+    own section of ``model`` (``model.<engine>``), flat, with K and the seed."""
+    engine = options["engine"]
+    params = {"engine": engine, **(options.get(engine) or {})}
     params.update(num_topics=int(k), random_state=int(seed))
     return params
