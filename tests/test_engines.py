@@ -1,4 +1,4 @@
-"""Both engines behind one interface; tomotopy's term-id mapping, determinism and config keys."""
+"""Both engines behind one interface; tomotopy's term-id mapping, determinism, config keys."""
 
 from __future__ import annotations
 
