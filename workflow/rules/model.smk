@@ -1,7 +1,12 @@
 # The K x seed sweep: one training job per (K, seed) model, then the selected model
 # becomes results/model/, the model every later stage reads. Where each model lives and
 # what it is trained with is decided in topicpipe.engines.sweep.
-from topicpipe.engines.sweep import MODEL_DIR, sweep_paths, training_options
+from topicpipe.engines.sweep import (
+    MODEL_DIR,
+    sweep_paths,
+    training_options,
+    training_threads,
+)
 
 MODELS = f"{RESULTS}/models"
 SELECTED = f"{RESULTS}/selection/selected.json"
@@ -44,6 +49,7 @@ rule train_model:
         seed=r"\d+",
     conda:
         ENV
+    threads: training_threads(config["model"])
     resources:
         mem_mb=8000,
         runtime=240,
