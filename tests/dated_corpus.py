@@ -20,11 +20,13 @@ words, so that the vocabulary grows with the corpus as a real one does.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 # name: (key words, names). Key words are in lemma form, so the tokeniser keeps them as is.
 TOPICS: dict[str, tuple[str, str]] = {
@@ -218,3 +220,32 @@ def write_table(articles: pd.DataFrame, path: Path) -> Path:
         path, index=False, quoting=csv.QUOTE_MINIMAL
     )
     return path
+
+
+def bag_of_words(
+    token_lists: list[list[str]], no_below: int = 5, no_above: float = 0.5
+) -> tuple[list[str], sp.csr_matrix]:
+    """Vocabulary (sorted) and (D, V) counts of ``token_lists``, pruned like the
+    ``dictionary`` stage: a term must be in ``no_below`` documents and at most a share
+    ``no_above`` of them."""
+    frequency = Counter(term for tokens in token_lists for term in set(tokens))
+    limit = no_above * len(token_lists)
+    vocabulary = sorted(t for t, df in frequency.items() if no_below <= df <= limit)
+    index = {term: i for i, term in enumerate(vocabulary)}
+    rows, columns = [], []
+    for d, tokens in enumerate(token_lists):
+        kept = [index[t] for t in tokens if t in index]
+        rows += [d] * len(kept)
+        columns += kept
+    counts = sp.csr_matrix(
+        (np.ones(len(rows)), (rows, columns)), shape=(len(token_lists), len(vocabulary))
+    )
+    counts.sum_duplicates()
+    return vocabulary, counts
+
+
+def design_phi(design: DatedDesign, vocabulary: list[str], periods: list[str]) -> np.ndarray:
+    """The designed (T, K, V) topic-word distributions over ``vocabulary`` in ``periods``."""
+    columns = [design.vocabulary.index(term) for term in vocabulary]
+    rows = [design.periods.index(period) for period in periods]
+    return design.phi[rows][:, :, columns]

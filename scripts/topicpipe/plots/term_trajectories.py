@@ -156,7 +156,8 @@ def plot_term_trajectories(
     handles = gap_handles(statuses, min_documents)
     if handles:
         fig.legend(handles=handles, loc="outside lower left", ncol=2, frameon=False, fontsize=7.5)
-    fig.canvas.draw()
+    # Lay the figure out (without rendering it) so that the panels have their final size.
+    fig.draw_without_rendering()
     for ax, texts, values in labelled:
         _spread(ax, texts, values)
     return fig
