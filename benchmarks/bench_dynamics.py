@@ -51,6 +51,7 @@ from dated_corpus import (  # noqa: E402
     dated_news_corpus,
     design_phi,
 )
+from readme_section import write_section  # noqa: E402
 
 from topicpipe.dynamics.fit import fit_dynamic_model  # noqa: E402
 from topicpipe.dynamics.periods import plan_periods  # noqa: E402
@@ -298,23 +299,6 @@ def table(rows: list[dict], args) -> str:
     return "\n".join(lines)
 
 
-def write_section(markdown: str) -> Path:
-    """Replace (or add) this benchmark's section of benchmarks/README.md."""
-    readme = ROOT / "benchmarks" / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    command = "python benchmarks/bench_dynamics.py " + " ".join(sys.argv[1:])
-    body = f"{SECTION}\n\n`{command.strip()}`\n\n{markdown}\n"
-    if SECTION in text:
-        start = text.index(SECTION)
-        following = text.find("\n## ", start + len(SECTION))
-        end = len(text) if following < 0 else following + 1
-        text = text[:start] + body + ("\n" + text[end:] if following >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + body
-    readme.write_text(text, encoding="utf-8")
-    return readme
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 2000, 10000])
@@ -335,7 +319,8 @@ def main() -> int:
     markdown = table(measure(args), args)
     print(markdown)
     if not args.no_write:
-        print(f"wrote {write_section(markdown)}")
+        command = " ".join(["python benchmarks/bench_dynamics.py", *sys.argv[1:]])
+        print(f"wrote {write_section(SECTION, f'`{command}`' + chr(10) * 2 + markdown)}")
     return 0
 
 

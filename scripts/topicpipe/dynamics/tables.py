@@ -8,20 +8,11 @@ import numpy as np
 import pandas as pd
 
 from topicpipe.dynamics.periods import MODELLED
-from topicpipe.interpret.prevalence import bootstrap_mean
+from topicpipe.interpret.prevalence import TIME_COLUMNS, bootstrap_mean
 
 TERM_COLUMNS = ["topic", "label", "period", "period_start", "term", "probability", "rank"]
-PREVALENCE_COLUMNS = [
-    "period",
-    "period_start",
-    "status",
-    "topic",
-    "label",
-    "n_documents",
-    "mean_share",
-    "ci_low",
-    "ci_high",
-]
+# As the static table over time, with each period's status instead of a few-documents flag.
+PREVALENCE_COLUMNS = [*TIME_COLUMNS[:-1], "status"]
 
 
 def period_ranks(phi_tk: np.ndarray) -> np.ndarray:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import matplotlib.pyplot as plt
 import matplotlib.transforms as transforms
 import numpy as np
@@ -11,7 +9,7 @@ import pandas as pd
 
 from topicpipe.interpret.labels import display_label
 from topicpipe.plots.period_gaps import gap_handles, period_ticks, shade_gaps
-from topicpipe.plots.style import OKABE_ITO, apply_style, shorten, topic_colour
+from topicpipe.plots.style import OKABE_ITO, apply_style, panel_grid, shorten, topic_colour
 
 # Okabe–Ito without yellow (too pale for thin lines on white); a marker per line as well,
 # so that lines differ by more than colour.
@@ -95,18 +93,8 @@ def plot_term_trajectories(
     order = periods["period"].tolist()
     statuses = periods["status"].tolist()
     position = {period: i for i, period in enumerate(order)}
-    columns = max(1, min(columns, len(topics)))
-    rows = math.ceil(len(topics) / columns)
-    fig, axes = plt.subplots(
-        rows,
-        columns,
-        figsize=(3.6 * columns, 2.3 * rows + 0.9),
-        sharex=True,
-        squeeze=False,
-        layout="constrained",
-    )
-    for ax in axes.flat[len(topics) :]:
-        ax.remove()
+    fig, axes = panel_grid(len(topics), columns, 3.6, 2.3, sharex=True)
+    columns = axes.shape[1]
     x = np.arange(len(order))
     # Markers mark every modelled period (a period between two gaps has no line), smaller
     # when there are many periods.
