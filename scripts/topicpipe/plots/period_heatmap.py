@@ -5,8 +5,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
+from matplotlib.transforms import ScaledTranslation
 
 from topicpipe.dynamics.periods import MODELLED
 from topicpipe.interpret.labels import display_label
@@ -22,10 +22,8 @@ from topicpipe.plots.style import (
 
 # With more cells than this, values are not written into the cells.
 MAX_ANNOTATED_CELLS = 400
-# Width of a topic's colour swatch, in inches, and the room left of the heatmap that the
-# labels and the colour bar take (to convert inches to columns before layout).
-SWATCH_INCHES = 0.16
-MARGIN_INCHES = 4.6
+# Side of a topic's colour swatch, left of the heatmap, in points.
+SWATCH_POINTS = 13.0
 
 
 def plot_period_heatmap(table: pd.DataFrame, period: str, min_documents: int) -> plt.Figure:
@@ -45,7 +43,6 @@ def plot_period_heatmap(table: pd.DataFrame, period: str, min_documents: int) ->
     n_topics, n_periods = values.shape
     width = min(18.0, max(7.0, 0.42 * n_periods + 4.5))
     fig = plt.figure(figsize=(width, 0.3 * n_topics + 3.0), layout="constrained")
-    swatch = SWATCH_INCHES * n_periods / max(width - MARGIN_INCHES, 1.0)
     counts, ax = fig.subplots(
         2, 1, sharex=True, gridspec_kw={"height_ratios": [1.0, max(2.5, 0.3 * n_topics)]}
     )
@@ -75,22 +72,24 @@ def plot_period_heatmap(table: pd.DataFrame, period: str, min_documents: int) ->
                     color="black" if value > top * 0.6 else "white",
                     zorder=2,
                 )
-    # Each topic's colour (and hatch) in a swatch left of its label, as in the other figures.
+    # Each topic's colour (and hatch) in a swatch between its label and its row.
     ax.set_yticks(range(n_topics), [shorten(display_label(t, names[t]), 32) for t in topics])
-    ax.tick_params(axis="y", length=0, pad=22)
+    ax.tick_params(axis="y", length=0, pad=SWATCH_POINTS + 6)
+    beside = ax.get_yaxis_transform() + ScaledTranslation(
+        -(SWATCH_POINTS / 2 + 3) / 72, 0, fig.dpi_scale_trans
+    )
     for i, topic in enumerate(topics):
-        ax.add_patch(
-            Rectangle(
-                (-0.5 - 1.4 * swatch, i - 0.42),
-                swatch,
-                0.84,
-                facecolor=topic_colour(topic - 1),
-                hatch=topic_hatch(topic - 1),
-                edgecolor="white",
-                lw=0.5,
-                clip_on=False,
-                transform=ax.transData,
-            )
+        ax.scatter(
+            [0],
+            [i],
+            s=SWATCH_POINTS**2,
+            marker="s",
+            facecolor=topic_colour(topic - 1),
+            hatch=topic_hatch(topic - 1),
+            edgecolor="white",
+            lw=0.5,
+            transform=beside,
+            clip_on=False,
         )
     period_ticks(ax, periods["period"].tolist())
     ax.set_xlabel(period)

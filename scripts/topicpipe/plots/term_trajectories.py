@@ -40,11 +40,12 @@ def spread_labels(values: np.ndarray, gap: float, low: float, high: float) -> np
     placed = np.clip(values[order].astype(float), low, high)
     for i in range(1, len(placed)):
         placed[i] = max(placed[i], placed[i - 1] + gap)
-    overflow = placed[-1] - high if len(placed) else 0.0
-    if overflow > 0:
-        placed -= overflow
-        for i in range(len(placed) - 2, -1, -1):
-            placed[i] = min(placed[i], placed[i + 1] - gap)
+    # Labels pushed above the top come back down, pushing only those below them that
+    # are too close.
+    if len(placed):
+        placed[-1] = min(placed[-1], high)
+    for i in range(len(placed) - 2, -1, -1):
+        placed[i] = min(placed[i], placed[i + 1] - gap)
     result = np.empty_like(placed)
     result[order] = placed
     return result
