@@ -12,7 +12,7 @@ import pandas as pd
 from gensim.corpora import Dictionary, MmCorpus
 from gensim.matutils import corpus2csc
 
-from topicpipe.dynamics.fit import DynamicFit, fit_dynamic_model, save_fit
+from topicpipe.dynamics.fit import fit_dynamic_model, save_fit
 from topicpipe.dynamics.linking import link_topics, renumber
 from topicpipe.dynamics.periods import document_periods, plan_periods
 from topicpipe.engines import load_model
@@ -75,8 +75,8 @@ note = plan.note()
 if note:
     log.warning("no dynamic model: %s", note)
     summary["note"] = note
-    empty = DynamicFit(np.zeros((0, 0, 0)), np.zeros((0, 0)), np.zeros(0), False, 0.0)
-    save_fit(empty, smk.output.fit, rows=np.zeros(0, dtype=int))
+    # No model: an empty archive, so that the rule's outputs exist.
+    np.savez(smk.output.fit)
 else:
     dictionary = Dictionary.load(smk.input.dictionary)
     static_phi = load_model(smk.input.model).topic_term_matrix()
