@@ -14,7 +14,7 @@ from gensim.matutils import corpus2csc
 
 from topicpipe.dynamics.fit import fit_dynamic_model, save_fit
 from topicpipe.dynamics.linking import link_topics, renumber
-from topicpipe.dynamics.periods import document_periods, plan_periods
+from topicpipe.dynamics.periods import MODELLED, document_periods, plan_periods
 from topicpipe.engines import load_model
 from topicpipe.interpret.documents import document_metadata
 from topicpipe.jsonl import read_jsonl
@@ -36,7 +36,7 @@ plan.table.to_csv(smk.output.periods, index=False)
 document_periods(units["id"], units["parent_id"], units["date"], plan).to_csv(
     smk.output.documents, index=False
 )
-gaps = plan.table[plan.table["status"] != "modelled"]
+gaps = plan.table[plan.table["status"] != MODELLED]
 summary = {
     "engine": "chained_em",
     "period": opts["period"],

@@ -13,6 +13,7 @@ from gensim.corpora import Dictionary
 
 from topicpipe.dynamics.fit import load_arrays
 from topicpipe.dynamics.linking import link_table
+from topicpipe.dynamics.periods import MODELLED
 from topicpipe.dynamics.rise_fall import comparison_pairs, prevalence_changes
 from topicpipe.dynamics.summary import rise_fall_markdown
 from topicpipe.dynamics.tables import prevalence_by_period, topic_terms_by_period
@@ -37,7 +38,7 @@ def write_tables(fit_summary):
     dictionary = Dictionary.load(smk.input.dictionary)
     terms = [dictionary[i] for i in range(len(dictionary))]
     periods = pd.read_csv(smk.input.periods, dtype={"period": str}, keep_default_na=False)
-    modelled = periods[periods["status"] == "modelled"].reset_index(drop=True)
+    modelled = periods[periods["status"] == MODELLED].reset_index(drop=True)
     documents = pd.read_csv(smk.input.documents, dtype=str, keep_default_na=False)
     n_tokens = pd.read_csv(smk.input.corpus_documents)["n_tokens"].to_numpy()
 

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
-from topicpipe.dynamics.periods import MODELLED
+from topicpipe.dynamics.periods import EMPTY, FEW, MODELLED
 from topicpipe.interpret.labels import display_label
 from topicpipe.plots.period_gaps import GAP_STYLE, gap_handles, period_ticks, shade_gaps
 from topicpipe.plots.style import (
@@ -103,13 +103,13 @@ def plot_period_heatmap(table: pd.DataFrame, period: str, min_documents: int) ->
         color=np.where(modelled, "#333333", MUTED),
     )
     for x, status in enumerate(statuses):
-        if status in GAP_STYLE and status != "empty":
+        if status == FEW:
             counts.bar(x, periods["n_documents"].iloc[x], width=0.8, **GAP_STYLE[status])
     counts.axhline(min_documents, color=MUTED, lw=0.8, ls="--")
     counts.set_ylabel("documents")
     counts.yaxis.set_major_locator(plt.MaxNLocator(3, integer=True))
     counts.tick_params(axis="x", labelbottom=False)
-    shade_gaps(counts, [s if s == "empty" else "" for s in statuses])
+    shade_gaps(counts, [s if s == EMPTY else "" for s in statuses])
     bar = fig.colorbar(image, ax=ax, label="mean topic share", fraction=0.04, pad=0.01)
     bar.formatter = PercentFormatter(xmax=1.0, decimals=0)
     bar.update_ticks()
