@@ -24,7 +24,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "outlets"
-sys.path.insert(0, str(ROOT / "scripts"))
+# The package, and this folder (the tests import this file by its path).
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "benchmarks")]
 
 from readme_section import write_section  # noqa: E402
 
