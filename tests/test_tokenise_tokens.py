@@ -157,5 +157,8 @@ def test_all_caps_and_table_lines_give_no_names_from_capitals_alone():
 
 
 def test_bare_lines_are_all_caps_or_table_rows_only():
-    text = "IRAN AND RUSSIA SIGN DEAL\nPay April 15\nPutin met Raisi in Moscow on March 31, 2021.\nNATO"
+    text = (
+        "IRAN AND RUSSIA SIGN DEAL\nPay April 15\n"
+        "Putin met Raisi in Moscow on March 31, 2021.\nNATO"
+    )
     assert bare_lines(text) == {0, 1}
