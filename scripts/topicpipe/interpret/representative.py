@@ -123,6 +123,16 @@ class KeywordMatcher:
                 # One word may give the joined token itself (an alias: "U.S." is united_states).
                 self.by_last.setdefault(_JOINER.join(parts), []).append((_JOINER.join(parts),))
         self.longest = max((len(p) for ps in self.by_last.values() for p in ps), default=1)
+        self.parts = frozenset(part for ps in self.by_last.values() for p in ps for part in p)
+        # Each distinct word's forms that are keyword parts (most words have none).
+        self._hits: dict[str, frozenset[str]] = {}
+
+    def _word_hits(self, word: str) -> frozenset[str]:
+        hits = self._hits.get(word)
+        if hits is None:
+            hits = frozenset(form.lower() for form in self.forms(word)) & self.parts
+            self._hits[word] = hits
+        return hits
 
     def spans(self, text: str, limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
         """(start, end) of each keyword found in ``text``, left to right, at most ``limit``;
@@ -131,9 +141,12 @@ class KeywordMatcher:
             return []
         recent: deque[tuple[int, frozenset[str]]] = deque(maxlen=self.longest)
         found: list[tuple[int, int]] = []
+        hits_of = self._word_hits
         for word in _WORD.finditer(text):
-            forms = frozenset(form.lower() for form in self.forms(word.group()))
+            forms = hits_of(word.group())
             recent.append((word.start(), forms))
+            if not forms:
+                continue
             best = -1
             for form in forms & self.by_last.keys():
                 for parts in self.by_last[form]:
