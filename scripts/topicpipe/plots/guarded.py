@@ -22,9 +22,9 @@ def correlation_figure(table: pd.DataFrame, labels: Mapping[int, str]) -> plt.Fi
     """The topic correlation heatmap of ``topic_correlation.csv``, or a placeholder with its
     note when the table holds one (too few documents)."""
     if is_placeholder(table):
+        note = str(table["note"].iloc[0])
         return placeholder_figure(
-            "Topic correlation across documents: not shown",
-            "\n".join(textwrap.wrap(str(table["note"].iloc[0]), 90)),
+            "Topic correlation across documents: not shown", note[:1].upper() + note[1:]
         )
     return plot_topic_correlation(correlation_matrix(table), dict(labels))
 

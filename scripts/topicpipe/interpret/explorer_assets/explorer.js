@@ -142,7 +142,7 @@ function buildNotes() {
   const warnings = notes.filter(n => n.kind === "warning"), choices = notes.filter(n => n.kind === "choice");
   document.getElementById("note-warnings").append(...warnings.map(item));
   document.getElementById("note-choices").append(...choices.map(item));
-  document.getElementById("note-choices-title").textContent = `${choices.length} automatic choices (settings left at auto)`;
+  document.getElementById("note-choices-title").textContent = `${choices.length} automatic choice${choices.length === 1 ? "" : "s"} (settings left at auto)`;
   if (!choices.length) document.querySelector("#run-notes details").hidden = true;
   document.getElementById("run-notes").hidden = false;
 }
