@@ -22,16 +22,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import yaml  # noqa: E402
 from bench_engines import write_section  # noqa: E402
+
 from topicpipe.interpret.representative import MAX_MATCHES, KeywordMatcher, kwic  # noqa: E402
 from topicpipe.interpret.stage import word_forms  # noqa: E402
 from topicpipe.tokenise import Settings  # noqa: E402
 from topicpipe.tokenise.tokens import WordClassifier  # noqa: E402
 
-import yaml  # noqa: E402
-
 SIZES = (10_000, 20_000, 40_000)
-FILLER = "the harbour pilots waited while cargo prices fell and".split()
+FILLER = ["the", "harbour", "pilots", "waited", "while", "cargo", "prices", "fell", "and"]
 
 
 def document(matches: int) -> str:

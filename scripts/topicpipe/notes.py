@@ -153,14 +153,7 @@ def notes_html(notes: Sequence[Note], title: str) -> str:
 
 def _md(text: str) -> str:
     """``text`` without raw HTML and with Markdown emphasis characters escaped."""
-    return (
-        str(text)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-    )
+    return html.escape(str(text), quote=False).replace("*", "\\*").replace("_", "\\_")
 
 
 def count(n: int, noun: str) -> str:
