@@ -72,7 +72,8 @@ def test_a_single_article_gives_a_clear_note_not_a_crash(workdir, tmp_path):
     corpus = tmp_path / "one"
     corpus.mkdir()
     shutil.copy(SMALL_NEWS / "harbour.txt", corpus)
-    write_config(workdir, {"corpus": str(corpus)})
+    # One seed keeps the test short; K and everything else are the defaults.
+    write_config(workdir, {"corpus": str(corpus), "model": {"seeds": [1]}})
     run_snakemake(workdir)
     notes = notes_of(workdir / "results")
     assert "not meaningful" in notes["single_article"]["message"]

@@ -167,7 +167,8 @@ def npmi(count_a: int, count_b: int, count_ab: int, words: float) -> float:
     p_ab, p_a, p_b = count_ab / words, count_a / words, count_b / words
     if p_ab >= 1.0:
         return 1.0
-    return math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
+    # Rounding can take a pair seen only together a hair past 1.
+    return min(1.0, max(-1.0, math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)))
 
 
 class PhraseLayer:
