@@ -32,10 +32,10 @@ from topicpipe.notes import Note, count, warning
 FLAT, EMPTY, ONE_DOCUMENT, SAME_LABEL = "flat", "empty", "one_document", "same_label"
 # What each flag means, for notes and figure footnotes.
 MEANINGS = {
-    FLAT: "flat: a near-uniform term distribution, so its terms and label mean nothing",
+    FLAT: "flat: a near-uniform term distribution, so terms and label mean nothing",
     EMPTY: "nearly empty: a tiny share of the documents' words",
-    ONE_DOCUMENT: "carried by one document: it describes that document rather than a theme",
-    SAME_LABEL: "shares its label with another topic",
+    ONE_DOCUMENT: "carried by one document: describes that document rather than a theme",
+    SAME_LABEL: "sharing a label with another topic",
 }
 
 
@@ -255,12 +255,14 @@ def correlation_note(n_documents: int, min_documents: int) -> Note | None:
 
 
 def figure_footnote(topics: Mapping[int, str]) -> str:
-    """A footnote for a figure that draws flagged topics: each flagged topic and what its
-    flags mean ("" when no topic is flagged). ``topics`` maps topic → its ``flags`` cell."""
-    lines = [
-        f"Topic {topic}: "
-        + "; ".join(MEANINGS.get(flag, flag) for flag in cell.split("; ") if flag)
-        for topic, cell in sorted(topics.items())
-        if cell
+    """A footnote for a figure that draws flagged topics: what each flag that fired means and
+    its topics ("" when no topic is flagged). ``topics`` maps topic → its ``flags`` cell."""
+    by_flag: dict[str, list[int]] = {}
+    for topic, cell in sorted(topics.items()):
+        for flag in filter(None, str(cell).split("; ")):
+            by_flag.setdefault(flag, []).append(int(topic))
+    parts = [
+        f"{_topics(found).capitalize()} {MEANINGS.get(flag, flag)}"
+        for flag, found in by_flag.items()
     ]
-    return ("Warning - " + " | ".join(lines)) if lines else ""
+    return ("Warning - " + " | ".join(parts) + ".") if parts else ""
