@@ -86,7 +86,8 @@ def main() -> None:
             f"keywords, median of {args.repeats} runs (Python {sys.version.split()[0]}). The "
             "search is linear (its ratio to splitting the text stays flat as matches double; "
             "the old search took 0.18 / 0.62 / 2.07 s, issue 16); a snippet stops after "
-            f"{MAX_MATCHES:,} matches, so its time does not grow with them.\n\n{table}",
+            f"{MAX_MATCHES:,} matches, so beyond them its time grows only with the length "
+            f"of the text (collapsing its spaces).\n\n{table}",
             "## Keyword in context",
         )
 
