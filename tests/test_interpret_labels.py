@@ -77,6 +77,15 @@ def test_flat_topics_and_alphabetical_ties_never_make_a_label():
     assert labelled(tied, words).loc[0, "label"] == "alpha"
 
 
+def test_terms_tied_in_frex_are_told_apart_by_corpus_frequency_never_the_alphabet():
+    words = ["apple", "zebra", "mango", "other"]
+    phi = np.array([[0.3, 0.3, 0.3, 0.1], [0.0, 0.0, 0.0, 1.0]])
+    # "zebra" is seen more often in the corpus than "apple" and "mango", which tie in all.
+    table = labelled(phi, words, counts={"zebra": 50, "apple": 5, "mango": 5}, label_terms=3)
+    label = table.loc[0, "label"]
+    assert label.startswith("zebra") and "apple" not in label and "mango" not in label
+
+
 def test_automatic_labels_are_distinct():
     words = ["iran", "deal", "talk", "oil"]
     # Two topics with the same leading terms: the second takes its next candidate.

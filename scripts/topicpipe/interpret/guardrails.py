@@ -173,9 +173,10 @@ def topic_notes(
                 "flat_topic",
                 _topics(by_flag[FLAT]),
                 f"near-uniform term distribution (normalised entropy at least "
-                f"guardrails.flat_entropy, {settings.flat_entropy:g}): the model gave these "
-                f"topics (almost) no words, so their terms are ties and they are labelled "
-                f"'{FLAT_LABEL}'; their prevalence is only the prior's",
+                f"guardrails.flat_entropy, {settings.flat_entropy:g}, or no term standing out "
+                f"from ties): the model gave these topics (almost) no words, so their terms "
+                f"are ties and they are labelled '{FLAT_LABEL}'; their prevalence is mostly "
+                "the prior's",
                 "train fewer topics (model.k, model.max_k) or add documents",
             )
         )

@@ -81,12 +81,22 @@ def _usable(term: str, settings: LabelSettings) -> bool:
     return not any(c.isdigit() for c in term) and settings.exclude.isdisjoint(_parts(term))
 
 
-def tied_terms(rows: pd.DataFrame) -> set[str]:
-    """Terms of one topic's rows whose FREX score equals another term's: their order, and
-    so which of them a label would show, is only alphabetical."""
+def candidate_order(rows: pd.DataFrame, counts: Mapping[str, float]) -> pd.DataFrame:
+    """One topic's rows of the terms table, best label candidates first: by FREX score, and
+    among equal scores the term more frequent in the corpus (never the alphabet alone)."""
+    ordered = rows.assign(_count=[counts.get(term, 0) for term in rows["term"]])
+    ordered = ordered.sort_values(["frex", "_count", "term"], ascending=[False, False, True])
+    return ordered.drop(columns="_count")
+
+
+def tied_terms(rows: pd.DataFrame, counts: Mapping[str, float]) -> set[str]:
+    """Terms of one topic's rows that equal another term in FREX score and in corpus count:
+    nothing but the alphabet would say which of them a label shows."""
     scores = rows["frex"].to_numpy()
-    ties = np.isclose(scores[:, None], scores[None, :], rtol=1e-9, atol=0.0).sum(axis=1) > 1
-    return set(rows["term"][ties])
+    seen = np.array([counts.get(term, 0) for term in rows["term"]], dtype=np.float64)
+    same = np.isclose(scores[:, None], scores[None, :], rtol=1e-9, atol=0.0)
+    same &= seen[:, None] == seen[None, :]
+    return set(rows["term"][same.sum(axis=1) > 1])
 
 
 def label_terms(
@@ -119,9 +129,10 @@ def automatic_labels(
     flat: Collection[int],
     settings: LabelSettings,
 ) -> dict[int, str]:
-    """Each topic's label: its best FREX terms (``label_terms``) joined by commas ("iran,
-    nuclear, deal"), never terms tied with others (``tied_terms``), so fewer terms where
-    only ties are left; ``FLAT_LABEL`` for the ``flat`` topics. Labels are distinct: a label
+    """Each topic's label: its best FREX terms (``label_terms``, in ``candidate_order``)
+    joined by commas ("iran, nuclear, deal"), never terms tied with others in every respect
+    (``tied_terms``), so fewer terms where only ties are left; ``FLAT_LABEL`` for the
+    ``flat`` topics and for a topic with nothing but ties. Labels are distinct: a label
     already given to an earlier topic takes the topic's next candidate term in place of its
     last one (and, with none left, the topic number)."""
     labels: dict[int, str] = {}
@@ -130,9 +141,9 @@ def automatic_labels(
         if topic in flat:
             labels[topic] = FLAT_LABEL
             continue
-        rows = terms[terms["topic"] == topic].sort_values(["rank_frex", "term"])
+        rows = candidate_order(terms[terms["topic"] == topic], counts)
         candidates = rows["term"].tolist()
-        tied = tied_terms(rows)
+        tied = tied_terms(rows, counts)
         chosen = label_terms(candidates, counts, settings, tied)
         if not chosen:
             labels[topic] = FLAT_LABEL

@@ -18,7 +18,7 @@ from topicpipe.corpus import dictionary_terms, term_counts
 from topicpipe.interpret import guardrails as guard
 from topicpipe.interpret import representative as rep
 from topicpipe.interpret.documents import modelled_units, texts_of
-from topicpipe.interpret.labels import LabelSettings, label_map, label_table
+from topicpipe.interpret.labels import FLAT_LABEL, LabelSettings, label_map, label_table
 from topicpipe.interpret.rollup import Articles, article_rollup
 from topicpipe.interpret.tables import doc_topic_table, topic_summary, topics_markdown
 from topicpipe.interpret.term_rankings import ranked_terms, term_probabilities
@@ -91,6 +91,8 @@ def topic_tables(
         flat,
         LabelSettings.from_config(options),
     )
+    # A topic with nothing but tied terms has no label either: it is flat too.
+    flat = sorted(set(flat) | set(labels.loc[labels["auto_label"] == FLAT_LABEL, "topic"]))
     units = modelled_units(corpus_rows, records())
     articles = article_rollup(units, theta)
     summary = topic_summary(labels, terms, articles.theta, top_n)
