@@ -82,6 +82,6 @@ def test_correlations_from_too_few_documents_are_left_out_and_the_figure_says_so
 
 def test_figure_footnote_explains_every_flag():
     footnote = figure_footnote({1: "", 2: "flat; empty", 3: "one_document", 4: "one_document"})
-    assert footnote.startswith("Warning - Topic 2 flat: a near-uniform term distribution")
+    assert footnote.startswith("Warning - Topic 2 flat: no term stands out")
     assert "Topics 3, 4 carried by one document" in footnote
     assert figure_footnote({1: ""}) == ""

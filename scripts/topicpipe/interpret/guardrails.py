@@ -32,7 +32,7 @@ from topicpipe.notes import Note, count, warning
 FLAT, EMPTY, ONE_DOCUMENT, SAME_LABEL = "flat", "empty", "one_document", "same_label"
 # What each flag means, for notes and figure footnotes.
 MEANINGS = {
-    FLAT: "flat: a near-uniform term distribution, so terms and label mean nothing",
+    FLAT: "flat: no term stands out (near-uniform or tied terms), so terms and label mean nothing",
     EMPTY: "nearly empty: a tiny share of the documents' words",
     ONE_DOCUMENT: "carried by one document: describes that document rather than a theme",
     SAME_LABEL: "sharing a label with another topic",
