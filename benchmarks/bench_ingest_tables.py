@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_ingest import write_section  # noqa: E402
+from readme_section import write_section  # noqa: E402
 
 OUTLETS = [
     f"Outlet {name}"
@@ -274,7 +274,6 @@ def main() -> None:
     print(text)
     if not args.no_readme:
         section = (
-            "## Ingest: large tables and large documents\n\n"
             "`python benchmarks/bench_ingest_tables.py --compare <scripts folder of the version "
             "before>` - one JSON Lines file of news-like articles (about 250 words, sentences "
             "resampled from gensim's Lee corpus; id, title, date, source and section in "
@@ -297,8 +296,7 @@ def main() -> None:
             "the time. A single document costs time and memory linear in its length, its shingle "
             "work capped (`ingest.max_bytes`, 10 MB by default, bounds it).\n"
         )
-        heading = "## Ingest: large tables and large documents"
-        write_section(ROOT / "benchmarks" / "README.md", section, heading)
+        write_section("## Ingest: large tables and large documents", section)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from defaults import section
 from topicpipe.ingest import IngestError, IngestOptions
 from topicpipe.ingest.readers import load_file
 from topicpipe.ingest.stage import IngestPaths, ingest_to_files
+from topicpipe.ingest.summary import accounting_notes
 
 LOG = logging.getLogger("test_ingest_stage")
 
@@ -182,6 +183,32 @@ def test_every_file_gets_its_fate(tmp_path: Path):
     assert {"byline", "repeated_title", "dateline", "related_block", "counter"} <= set(
         removed["kind"]
     )
+
+
+def test_what_was_left_out_reaches_the_run_notes(tmp_path: Path):
+    corpus = tmp_path / "messy"
+    expected = write_messy_corpus(corpus)
+    rows = [{"id": "w1", "text": article("Quay tolls", 7)}, {"id": "w2"}, "not json"]
+    lines = [r if isinstance(r, str) else json.dumps(r) for r in rows]
+    (corpus / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = ingest(corpus, tmp_path / "ingest", max_bytes=20000, glob="*.[tj]*")
+    summary = json.loads((results / "summary.json").read_text())
+    notes = {n.subject: n for n in accounting_notes(summary, "the manifest", "the problems")}
+
+    skipped = sum(status == "skipped" for status, _ in expected.values())
+    assert notes["files_skipped"].value == f"{skipped} files"
+    assert "binary: 3, empty: 2" in notes["files_skipped"].message
+    assert "the manifest" in notes["files_skipped"].message
+    assert notes["bad_records"].value == "2 records"
+    assert "the problems" in notes["bad_records"].message
+    assert "ingest.columns" in notes["bad_records"].override
+    assert {n.kind for n in notes.values()} == {"warning"}
+
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / "a.txt").write_text(article("Quay approved", 1), encoding="utf-8")
+    summary = json.loads((ingest(clean, tmp_path / "clean_out") / "summary.json").read_text())
+    assert accounting_notes(summary, "m", "p") == []
 
 
 def test_corpus_of_only_bad_files_names_every_reason_and_the_fix(tmp_path: Path):

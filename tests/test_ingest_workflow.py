@@ -1,11 +1,12 @@
 """Ingest in real snakemake runs: results follow the corpus (any change under it reruns
 ingest and what follows, no change reruns nothing), ids that pandas reads as missing survive
-to the held-out split, and a corpus that cannot be read stops with one clear message whose
-audit outlives the failed job."""
+to the held-out split, a skipped file reaches the run notes, and a corpus that cannot be
+read stops with one clear message whose audit outlives the failed job."""
 
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -35,13 +36,20 @@ def test_results_follow_the_corpus_and_odd_ids_survive(workflow_copy, tmp_path):
         writer.writerow(["id", "text"])
         for number, doc_id in enumerate([*ODD_IDS, "r5", "r6", "r7", "r8", "r9"]):
             writer.writerow([doc_id, " ".join(paragraphs(10 + number))])
-    overrides = {"corpus": str(corpus), "ingest": {"glob": "*"}}
+    (corpus / "empty.txt").write_bytes(b"")
+    # Articles (not auto's paragraphs), so the ids are the ones written.
+    overrides = {"corpus": str(corpus), "ingest": {"glob": "*", "unit": "article"}}
     small = {"dictionary": {"no_below": 1, "no_above": 1.0}, "tokenise": {"shards": 1}}
     write_config(workflow_copy, overrides | small)
     run_snakemake(workflow_copy, SPLIT)
     with open(workflow_copy / SPLIT, encoding="utf-8", newline="") as handle:
         ids = [row["id"] for row in csv.DictReader(handle)]
     assert set(ODD_IDS) <= set(ids), ids
+    # The empty file reaches the run notes, with the table that says why.
+    notes = json.loads((workflow_copy / "results/notes/ingest.json").read_text(encoding="utf-8"))
+    skipped = [note for note in notes if note["subject"] == "files_skipped"]
+    assert [note["value"] for note in skipped] == ["1 file"]
+    assert "empty: 1" in skipped[0]["message"] and "manifest.csv" in skipped[0]["message"]
     assert "Nothing to be done" in planned(workflow_copy)
     # Edited deep in a sub-folder: the corpus folder's own time stamp does not change.
     nested.write_text("Quay approved\n\n" + "\n\n".join(paragraphs(2)), encoding="utf-8")

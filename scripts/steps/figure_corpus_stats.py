@@ -1,7 +1,7 @@
 """Rule figure_corpus_stats: document lengths, top terms, and the vocabulary each pruning
 threshold would keep."""
 
-from topicpipe.files import read_table
+from topicpipe.files import read_json, read_table
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.corpus_stats import plot_corpus_stats
@@ -12,7 +12,7 @@ log = get_logger("figure_corpus_stats", smk.log[0])
 lengths_before = [len(record["tokens"]) for record in read_jsonl(smk.input.tokens)]
 documents = read_table(smk.input.documents)
 vocabulary = read_table(smk.input.vocabulary, text=("term",))
-settings = smk.params.dictionary
+settings = read_json(smk.input.summary)["settings"]
 figure = plot_corpus_stats(
     lengths_before,
     documents["n_tokens"].tolist(),

@@ -31,6 +31,7 @@ rule ingest:
             caption="../report/ingest_problems.rst",
             category="1. Corpus",
         ),
+        notes=f"{NOTES}/ingest.json",
     # Copies of the audit that Snakemake keeps when the job fails (it deletes the outputs).
     log:
         f"{LOGS}/ingest.log",
@@ -49,6 +50,7 @@ rule ingest:
         # Not read by the step: it changes with any file added, removed, renamed or edited
         # under the corpus, which reruns ingest and everything after it (common.smk).
         corpus_index=CORPUS_INDEX,
+        paragraphs_below=config["adapt"]["paragraphs_below"],
     script:
         "../../scripts/steps/ingest.py"
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from topicpipe.ingest.metadata import Sidecar
+from topicpipe.notes import Note, count, warning
 
 
 @dataclass
@@ -213,6 +214,74 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     encodings = ", ".join(f"{k}: {v}" for k, v in files["by_encoding"].items())
     lines += ["", f"Encodings: {encodings or 'none'}.", ""]
     return "\n".join(lines)
+
+
+def accounting_notes(summary: dict[str, Any], manifest: str, problems: str) -> list[Note]:
+    """Run-notes warnings for whatever of the corpus did not become a document, or was read
+    in doubt: files skipped, bad or empty records, doubtful encodings, dates not understood,
+    sidecar rows given twice. Each names the table that lists the cases (``manifest``,
+    ``problems``) and what to do; a corpus read in full gets none."""
+    files, articles = summary["files"], summary["articles"]
+    notes = []
+
+    def add(check: str, n: int, noun: str, message: str, override: str) -> None:
+        if n:
+            notes.append(warning("ingest", check, count(n, noun), message, override))
+
+    add(
+        "files_skipped",
+        files["skipped"],
+        "file",
+        f"not read: {_by_kind(files['skipped_by_reason'])}; {manifest} gives each file's reason",
+        "fix or convert the files, or change ingest.glob, ingest.format or ingest.max_bytes",
+    )
+    add(
+        "bad_records",
+        articles["bad_rows"],
+        "record",
+        f"table rows or lines that are not documents: {_by_kind(articles['bad_rows_by_kind'])}; "
+        f"{problems} lists them by file and line",
+        "repair the rows, or set ingest.columns to the file's columns",
+    )
+    add(
+        "empty_after_cleaning",
+        articles["empty_after_cleaning"],
+        "document",
+        f"no text left once headers and boilerplate were removed; {manifest} (files) and "
+        f"{problems} (table rows and lines) list them",
+        "check ingest.layout and ingest.boilerplate against these documents",
+    )
+    add(
+        "encoding_in_doubt",
+        sum(files["read_in_doubt"].values()),
+        "file",
+        f"mixed encodings or undecodable bytes ({_by_kind(files['read_in_doubt'])}); the "
+        f"encoding_note column of {manifest} names the lines",
+        "re-save the files as UTF-8",
+    )
+    add(
+        "dates_not_understood",
+        articles["date_problems"],
+        "article",
+        "a date was given but not understood, so the article is undated (left out of "
+        "prevalence over time); the summary lists examples",
+        "write dates as YYYY-MM-DD, or set ingest.date_order for numeric dates",
+    )
+    repeated = summary.get("metadata_sidecar", {}).get("repeated_keys", {})
+    add(
+        "sidecar_repeated_rows",
+        len(repeated),
+        "key",
+        "given on more than one row of the metadata sidecar; the first row is used",
+        "keep one row per file or id in ingest.metadata",
+    )
+    return notes
+
+
+def _by_kind(counts: dict[str, int]) -> str:
+    """``"empty file: 2, binary: 1"``: counts by kind, largest first."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return ", ".join(f"{kind}: {n}" for kind, n in ranked)
 
 
 def _cell(value: str) -> str:
