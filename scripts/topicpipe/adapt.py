@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from topicpipe.corpus import PruneSettings
 from topicpipe.notes import Note, choice, count, warning
+
+if TYPE_CHECKING:
+    from topicpipe.corpus import PruneSettings
 
 AUTO = "auto"
 
@@ -102,6 +104,9 @@ def prune_settings(
 ) -> tuple[PruneSettings, list[Note]]:
     """The ``dictionary`` section with ``auto`` values resolved for ``n_documents``, and a
     note for each value so chosen."""
+    # Imported here: ingest uses this module too and need not load gensim (2 s, 80 MB).
+    from topicpipe.corpus import PruneSettings
+
     no_below = choose_no_below(section["no_below"], n_documents, adapt)
     no_above = choose_no_above(section["no_above"], n_documents, adapt)
     notes = []
