@@ -288,30 +288,37 @@ def main() -> None:
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_readme:
-        section = (
-            "`python benchmarks/bench_ingest_tables.py --compare <scripts folder of the version "
-            "before>` - one JSON Lines file of news-like articles (about 250 words, sentences "
-            "resampled from gensim's Lee corpus; id, title, date, source and section in "
-            "columns; 1% re-posts of an earlier article on its day), and a folder holding one "
-            "single-line document of words from the same corpus; the whole ingest stage with "
-            f"the default config in a fresh process, median of {args.repeats} runs taken in turns "
-            "(Python "
-            f"{sys.version.split()[0]}, {os.cpu_count()} cores, a machine shared with other "
-            "jobs: compare the ratios). Peak "
-            "RSS is the process's maximum resident set (`VmHWM`). The baseline, in the same "
-            "session, imports the ingest stage (its modules are the memory floor) and reads the "
-            "input: line by line with `json.loads` for a table, whole and decoded for a "
-            "document. *Before* is the version that decoded a table whole (run with "
-            "`ingest.max_bytes` raised, since it capped the whole file).\n\n"
-            f"{text}\n"
-            "Reading is flat: without duplicate detection a table of 100,000 rows needs barely "
-            "more than the floor (the ids kept to make them unique). Duplicate detection keeps a "
-            "fingerprint per kept article (a 16-bit MinHash signature and 32 band keys, about "
-            "0.6 kB, plus its id), so memory grows by under 1 kB per article; it is also most of "
-            "the time. A single document costs time and memory linear in its length, its shingle "
-            "work capped (`ingest.max_bytes`, 10 MB by default, bounds it).\n"
-        )
-        write_section("## Ingest: large tables and large documents", section)
+        write_readme(text, args.repeats)
+
+
+def write_readme(table: str, repeats: int) -> None:
+    """Write ``table`` (the printed Markdown table) and how it was measured to the
+    "## Ingest: large tables and large documents" section of benchmarks/README.md."""
+    body = (
+        "`python benchmarks/bench_ingest_tables.py --compare <scripts folder of the version "
+        "before>` - one JSON Lines file of news-like articles (about 250 words, sentences "
+        "resampled from gensim's Lee corpus; id, title, date, source and section in columns; "
+        "1% re-posts of an earlier article on its day), and a folder holding one single-line "
+        "document of words from the same corpus; the whole ingest stage as the rule runs it, "
+        "each version with its own default `config.yaml`, in a fresh process; median of "
+        f"{repeats} runs taken in turns (Python {sys.version.split()[0]}, {os.cpu_count()} "
+        "cores, a machine shared with other jobs: compare the ratios). Peak RSS is the "
+        "process's maximum resident set (`VmHWM`). The baseline, in the same session, imports "
+        "the ingest stage (its modules are the memory floor) and reads the input: line by line "
+        "with `json.loads` for a table, whole and decoded for a document. *Before* is the "
+        "version that decoded a table whole, run with `ingest.max_bytes` raised, since it "
+        "capped the whole file (50 MB). A document larger than this version's `max_bytes` (10 "
+        "MB) is skipped and listed by default, so it is run with the cap raised to show the "
+        "bound.\n\n"
+        f"{table}\n"
+        "Reading is flat: without duplicate detection a table needs little more than the floor "
+        "(the ids kept to make them unique). Duplicate detection keeps a fingerprint per kept "
+        "article (a 16-bit MinHash signature and 32 band keys, about 0.6 kB, plus its id), so "
+        "memory grows by under 1 kB per article; it is also most of the time. A single "
+        "document costs time and memory linear in its length, its shingle work capped per "
+        "document.\n"
+    )
+    write_section("## Ingest: large tables and large documents", body)
 
 
 if __name__ == "__main__":
