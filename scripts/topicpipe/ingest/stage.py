@@ -186,7 +186,8 @@ def ingest_to_files(
             "record; point 'corpus' at a folder of text files or fix ingest.glob / "
             "ingest.format / ingest.columns"
         )
-    log.info("wrote %d documents (unit: %s) to %s", count, options.unit, paths.documents)
+    units = ", ".join(summary["documents_by_unit"]) or options.unit
+    log.info("wrote %d documents (unit: %s) to %s", count, units, paths.documents)
     return summary
 
 
