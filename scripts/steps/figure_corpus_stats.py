@@ -6,7 +6,8 @@ import pandas as pd
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.corpus_stats import plot_corpus_stats
-from topicpipe.plots.style import save_figure
+from topicpipe.plots.layout import figure_width
+from topicpipe.plots.style import save_for_print
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("figure_corpus_stats", smk.log[0])
@@ -14,6 +15,7 @@ lengths_before = [len(record["tokens"]) for record in read_jsonl(smk.input.token
 documents = pd.read_csv(smk.input.documents)
 vocabulary = pd.read_csv(smk.input.vocabulary, keep_default_na=False)
 settings = smk.params.dictionary
+width = figure_width(smk.params.width)
 figure = plot_corpus_stats(
     lengths_before,
     documents["n_tokens"].tolist(),
@@ -21,6 +23,7 @@ figure = plot_corpus_stats(
     n_documents=len(lengths_before),
     no_below=settings["no_below"],
     no_above=settings["no_above"],
+    width=width,
 )
-save_figure(figure, smk.output.png, dpi=smk.params.dpi)
+save_for_print(figure, smk.output.png, smk.params.dpi, width, log)
 log.info("corpus statistics of %d documents, %d terms", len(lengths_before), len(vocabulary))

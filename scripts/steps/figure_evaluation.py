@@ -9,12 +9,14 @@ from topicpipe.files import read_json
 from topicpipe.interpret.labels import display_labels, read_topic_table
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.diagnostics import plot_topic_diagnostics
+from topicpipe.plots.layout import figure_width
 from topicpipe.plots.metrics import plot_coherence_exclusivity, plot_convergence, plot_metrics_by_k
-from topicpipe.plots.style import save_figure
+from topicpipe.plots.style import save_for_print
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("figure_evaluation", smk.log[0])
 out, dpi = smk.output, smk.params.dpi
+width = figure_width(smk.params.width)
 metrics = pd.read_csv(smk.input.metrics)
 selected = read_json(smk.input.selected)
 convergence = sweep_convergence(
@@ -22,11 +24,16 @@ convergence = sweep_convergence(
 )
 if convergence.empty:
     log.warning("no held-out documents, so no convergence curve")
+if len(metrics) == 1:
+    log.info("one model trained: the metrics figure lists its scores instead of comparing")
 chosen = model_topics(pd.read_csv(smk.input.topics), selected["model"])
 # The same topic names as every other figure and table (human label or top FREX terms).
 labels = display_labels(read_topic_table(smk.input.labels))
-save_figure(plot_metrics_by_k(metrics, selected["k"]), out.metrics, dpi)
-save_figure(plot_coherence_exclusivity(metrics, selected["model"]), out.scatter, dpi)
-save_figure(plot_convergence(convergence), out.convergence, dpi)
-save_figure(plot_topic_diagnostics(chosen, labels), out.diagnostics, dpi)
+for figure, path in [
+    (plot_metrics_by_k(metrics, selected["k"], width), out.metrics),
+    (plot_coherence_exclusivity(metrics, selected["model"], chosen, width), out.scatter),
+    (plot_convergence(convergence, width), out.convergence),
+    (plot_topic_diagnostics(chosen, labels, width), out.diagnostics),
+]:
+    save_for_print(figure, path, dpi, width, log)
 log.info("wrote the evaluation figures for %d models", len(metrics))

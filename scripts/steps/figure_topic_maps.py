@@ -5,14 +5,18 @@ import pandas as pd
 from topicpipe.interpret.distances import correlation_matrix
 from topicpipe.interpret.labels import label_map, read_topic_table
 from topicpipe.logsetup import get_logger
-from topicpipe.plots.style import save_figure
+from topicpipe.plots.layout import figure_width
+from topicpipe.plots.style import save_for_print
 from topicpipe.plots.topic_maps import plot_intertopic_map, plot_topic_correlation
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("figure_topic_maps", smk.log[0])
+width = figure_width(smk.params.width)
 intertopic = read_topic_table(smk.input.intertopic)
-save_figure(plot_intertopic_map(intertopic), smk.output.intertopic, smk.params.dpi)
 corr = correlation_matrix(pd.read_csv(smk.input.correlation))
-figure = plot_topic_correlation(corr, label_map(intertopic))
-save_figure(figure, smk.output.correlation, smk.params.dpi)
+for figure, path in [
+    (plot_intertopic_map(intertopic, width), smk.output.intertopic),
+    (plot_topic_correlation(corr, label_map(intertopic), width), smk.output.correlation),
+]:
+    save_for_print(figure, path, smk.params.dpi, width, log)
 log.info("wrote %s and %s", smk.output.intertopic, smk.output.correlation)

@@ -4,13 +4,15 @@ import pandas as pd
 
 from topicpipe.interpret.labels import label_map, read_topic_table
 from topicpipe.logsetup import get_logger
-from topicpipe.plots.style import save_figure
+from topicpipe.plots.layout import figure_width
+from topicpipe.plots.style import save_for_print
 from topicpipe.plots.topic_terms import plot_topic_terms
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("figure_topic_terms", smk.log[0])
 terms = pd.read_csv(smk.input.topic_terms, keep_default_na=False)
 labels = label_map(read_topic_table(smk.input.summary))
-figure = plot_topic_terms(terms, smk.params.top_n, labels=labels)
-save_figure(figure, smk.output.png, smk.params.dpi)
+width = figure_width(smk.params.width)
+figure = plot_topic_terms(terms, smk.params.top_n, labels, smk.params.ranking, width)
+save_for_print(figure, smk.output.png, smk.params.dpi, width, log)
 log.info("wrote %s and %s", smk.output.png, smk.output.svg)

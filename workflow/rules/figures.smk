@@ -17,6 +17,7 @@ rule figure_attrition:
         ENV
     params:
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_attrition.py"
 
@@ -40,6 +41,7 @@ rule figure_corpus_stats:
     params:
         dictionary=config["dictionary"],
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_corpus_stats.py"
 
@@ -79,6 +81,7 @@ rule figure_evaluation:
         ENV
     params:
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_evaluation.py"
 
@@ -101,7 +104,9 @@ rule figure_topic_terms:
         ENV
     params:
         top_n=config["topics"]["top_n"],
+        ranking=config["figures"]["term_ranking"],
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_topic_terms.py"
 
@@ -124,6 +129,7 @@ rule figure_doc_topics:
         ENV
     params:
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_doc_topics.py"
 
@@ -161,6 +167,7 @@ rule figure_prevalence:
     params:
         options=config["prevalence"],
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_prevalence.py"
 
@@ -190,6 +197,7 @@ rule figure_topic_maps:
         ENV
     params:
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_topic_maps.py"
 

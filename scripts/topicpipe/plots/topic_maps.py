@@ -2,127 +2,299 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import matplotlib.patheffects as path_effects
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.colors import Normalize
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from topicpipe.interpret.labels import display_label
 from topicpipe.plots.label_layout import repel_labels
+from topicpipe.plots.layout import (
+    MIN_TEXT_PT,
+    add_note,
+    chars_that_fit,
+    flagged_label,
+    flags_note,
+    wrap_text,
+)
+from topicpipe.plots.palette import ink_for
 from topicpipe.plots.style import (
     DIVERGING_CMAP,
     MUTED,
     apply_style,
     shorten,
-    side_legend,
     topic_colour,
     topic_hatch,
 )
 
-# Total bubble area, in points², shared out by prevalence (≈10% of the map's area).
-_BUBBLE_AREA = 18000.0
+# Bubbles together cover about this share of the map's area (areas ∝ prevalence).
+_BUBBLE_COVER = 0.12
+# The smallest bubble drawn, as a radius in points, so that no topic vanishes.
+_MIN_RADIUS_PT = 4.0
+# Width of one entry of the topic key under the map, in inches.
+_KEY_ENTRY = 2.1
 
 
-def plot_intertopic_map(table: pd.DataFrame) -> plt.Figure:
+def bubble_radii(prevalence: np.ndarray, map_area_pt2: float) -> tuple[np.ndarray, bool]:
+    """Radii in points of bubbles whose areas are proportional to ``prevalence`` and
+    together cover ``_BUBBLE_COVER`` of ``map_area_pt2``; radii below ``_MIN_RADIUS_PT``
+    are raised to it (then the second value is True)."""
+    share = np.clip(np.asarray(prevalence, dtype=float), 0.0, None)
+    total = share.sum() or 1.0
+    radii = np.sqrt(_BUBBLE_COVER * map_area_pt2 * share / total / np.pi)
+    return np.maximum(radii, _MIN_RADIUS_PT), bool((radii < _MIN_RADIUS_PT).any())
+
+
+def size_key_values(prevalence: np.ndarray) -> list[float]:
+    """Two or three round prevalences (e.g. 2%, 5%, 10%) spanning the topics' range."""
+    top = float(np.max(prevalence)) if len(prevalence) else 0.0
+    steps = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
+    fitting = [s for s in steps if s <= top] or [steps[0]]
+    return fitting[-3:]
+
+
+def plot_intertopic_map(
+    table: pd.DataFrame,
+    width: float = 6.5,
+    flags: Mapping[int, str] | None = None,
+    note: str = "",
+) -> plt.Figure:
     """Topics as bubbles at their MDS coordinates (columns topic, label, x, y, prevalence):
-    near bubbles are topics with similar words; bubble area is prevalence."""
+    near bubbles are topics with similar words; bubble area is prevalence.
+
+    Small bubbles are drawn on top of large ones and every bubble has an outline, so no
+    topic hides another; topic numbers are black or white, whichever reads on the bubble,
+    and are moved out (with a leader line) where they would collide. The map fills the
+    plot (axes fitted to the points), a key of bubble sizes and the topics' labels follow.
+    """
     apply_style()
-    fig, ax = plt.subplots(figsize=(9.5, 6.5))
-    sizes = _BUBBLE_AREA * table["prevalence"].to_numpy() / max(table["prevalence"].sum(), 1e-12)
-    for row, size in zip(table.itertuples(), sizes, strict=True):
+    k = len(table)
+    xs, ys = table["x"].to_numpy(float), table["y"].to_numpy(float)
+    span_x, span_y = max(np.ptp(xs), 1e-6), max(np.ptp(ys), 1e-6)
+    # The axes take the data's aspect (within limits), so neither half of the plot is empty.
+    aspect = float(np.clip(span_y / span_x, 0.45, 1.0))
+    map_height = width * aspect * 0.92
+    key_columns = max(1, int(width // _KEY_ENTRY))
+    key_rows = -(-k // key_columns)
+    fig = plt.figure(figsize=(width, map_height + 0.45 + 0.14 * key_rows), layout="constrained")
+    grid = fig.add_gridspec(2, 1, height_ratios=[map_height, 0.1 + 0.14 * key_rows])
+    ax = fig.add_subplot(grid[0])
+    key_ax = fig.add_subplot(grid[1])
+    key_ax.set_axis_off()
+    area_pt2 = (width * 72) * (map_height * 72)
+    radii, raised = bubble_radii(table["prevalence"].to_numpy(), area_pt2)
+    # Fit the limits so the largest bubbles stay inside: pad by the radius in data units.
+    pad_pt = radii.max() * 1.1
+    pad_x = span_x * pad_pt / (width * 72 * 0.9)
+    pad_y = span_y * pad_pt / (map_height * 72 * 0.9)
+    ax.set_xlim(xs.min() - pad_x - span_x * 0.02, xs.max() + pad_x + span_x * 0.02)
+    ax.set_ylim(ys.min() - pad_y - span_y * 0.02, ys.max() + pad_y + span_y * 0.02)
+    order = np.argsort(-radii, kind="stable")
+    for rank, i in enumerate(order):
+        row = table.iloc[i]
+        colour = topic_colour(int(row.topic) - 1)
         ax.scatter(
             row.x,
             row.y,
-            s=size,
-            color=topic_colour(row.topic - 1),
-            alpha=0.55,
-            hatch=topic_hatch(row.topic - 1),
-            edgecolor="white",
-            lw=0.8,
-            zorder=2,
+            s=np.pi * radii[i] ** 2,
+            facecolor=colour,
+            alpha=0.75,
+            hatch=topic_hatch(int(row.topic) - 1),
+            edgecolor="#333333",
+            lw=0.6,
+            zorder=2 + rank / max(k, 1),
         )
-    texts = [
-        ax.text(
+    texts = []
+    for i in order:
+        row = table.iloc[i]
+        colour = topic_colour(int(row.topic) - 1)
+        ink = ink_for(colour) if radii[i] >= 6 else "#000000"
+        halo = "#FFFFFF" if ink == "#000000" else "#000000"
+        text = ax.text(
             row.x,
             row.y,
-            str(row.topic),
+            flagged_label(str(int(row.topic)), int(row.topic), flags),
             ha="center",
             va="center",
-            fontsize=8,
+            fontsize=MIN_TEXT_PT + 0.5,
             fontweight="bold",
-            zorder=4,
+            color=ink,
+            zorder=5,
         )
-        for row in table.itertuples()
-    ]
-    span = max(np.ptp(table["x"]), np.ptp(table["y"]), 1e-6)
-    cx, cy = table["x"].mean(), table["y"].mean()
-    margin = 0.8 * span + 0.05
-    ax.set_xlim(cx - margin, cx + margin)
-    ax.set_ylim(cy - margin, cy + margin)
-    ax.set_aspect("equal")
-    ax.axhline(cy, color=MUTED, lw=0.4, zorder=0)
-    ax.axvline(cx, color=MUTED, lw=0.4, zorder=0)
-    repel_labels(ax, texts)
+        text.set_path_effects([path_effects.withStroke(linewidth=1.6, foreground=halo)])
+        texts.append(text)
+    ax.set_xticks([])
+    ax.set_yticks([])
     ax.set_xlabel("principal coordinate 1")
     ax.set_ylabel("principal coordinate 2")
+    ax.spines[["top", "right"]].set_visible(True)
+    for spine in ax.spines.values():
+        spine.set_color("#BBBBBB")
+    repel_labels(ax, texts)
     ax.set_title(
-        "Intertopic distance map (Jensen–Shannon distance, classical MDS)\n"
-        "bubble area = topic prevalence; near bubbles = topics with similar words",
+        "Intertopic distance map: near bubbles have similar words (Jensen–Shannon, "
+        "classical MDS)" if width > 5 else "Intertopic distance map (Jensen–Shannon, MDS)",
         loc="left",
-        fontsize=9,
     )
-    # Patches, not dots, so the key shows the hatch that tells topics 1 and 9 apart.
-    key = [
-        Patch(
-            facecolor=topic_colour(r.topic - 1),
-            hatch=topic_hatch(r.topic - 1),
-            edgecolor="white",
-            label=shorten(display_label(r.topic, r.label), 34),
-        )
-        for r in table.itertuples()
-    ]
-    side_legend(ax, key, max_rows=30, handletextpad=0.3, borderaxespad=0)
-    fig.tight_layout()
+    _size_key(ax, table["prevalence"].to_numpy(), radii, raised)
+    _topic_key(key_ax, table, key_columns, flags)
+    add_note(fig, flags_note(flags), note, width=width)
     return fig
 
 
-def plot_topic_correlation(corr: np.ndarray, labels: dict[int, str]) -> plt.Figure:
-    """K × K heatmap of correlations between topic shares across documents.
+def _size_key(ax: plt.Axes, prevalence: np.ndarray, radii: np.ndarray, raised: bool) -> None:
+    """A legend of reference bubbles (area = prevalence) in the map's emptiest corner."""
+    share = np.clip(prevalence, 0.0, None)
+    nonzero = share > 0
+    # Radius per unit of prevalence, from any topic drawn at its true size.
+    true_size = nonzero & (radii > _MIN_RADIUS_PT)
+    unit = (radii[true_size] / np.sqrt(share[true_size])).mean() if true_size.any() else 0.0
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="none",
+            markersize=2 * unit * np.sqrt(value),
+            markerfacecolor="none",
+            markeredgecolor="#555555",
+            label=f"{value:.1%}".replace(".0%", "%"),
+        )
+        for value in size_key_values(prevalence)
+        if unit > 0
+    ]
+    if not handles:
+        return
+    title = "bubble area:\nprevalence" + (f"\n(min. {_MIN_RADIUS_PT:g} pt)" if raised else "")
+    # Legend rows are one font size high: space them by the largest reference bubble.
+    largest = max(h.get_markersize() for h in handles)
+    ax.legend(
+        handles=handles,
+        title=title,
+        loc="best",
+        frameon=True,
+        framealpha=0.85,
+        edgecolor="#DDDDDD",
+        labelspacing=max(0.5, largest / MIN_TEXT_PT - 0.6),
+        borderpad=0.6 + largest / MIN_TEXT_PT / 4,
+        handlelength=max(1.0, largest / MIN_TEXT_PT),
+        handletextpad=0.8,
+    )
 
-    Positive: topics that tend to appear in the same documents; negative: topics that
-    tend to exclude each other. The diagonal (always 1) is left grey.
-    """
+
+def _topic_key(
+    ax: plt.Axes, table: pd.DataFrame, columns: int, flags: Mapping[int, str] | None
+) -> None:
+    chars = chars_that_fit(_KEY_ENTRY - 0.3, MIN_TEXT_PT)
+    handles = [
+        Patch(
+            facecolor=topic_colour(int(r.topic) - 1),
+            hatch=topic_hatch(int(r.topic) - 1),
+            edgecolor="#333333",
+            lw=0.4,
+            label=shorten(flagged_label(display_label(r.topic, r.label), r.topic, flags), chars),
+        )
+        for r in table.itertuples()
+    ]
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        ncol=columns,
+        frameon=False,
+        handlelength=1.2,
+        handletextpad=0.4,
+        columnspacing=0.8,
+        borderaxespad=0,
+        mode="expand",
+    )
+
+
+def correlation_baseline(k: int) -> float:
+    """The correlation of two topics' shares when nothing links them: shares sum to one,
+    so with K symmetric topics it is −1/(K−1), not 0."""
+    return -1.0 / (k - 1) if k > 1 else 0.0
+
+
+def _signed(value: float) -> str:
+    """``value`` with two decimals and a true minus sign."""
+    return f"{value:.2f}".replace("-", "−")
+
+
+def plot_topic_correlation(
+    corr: np.ndarray,
+    labels: dict[int, str],
+    width: float = 6.5,
+    flags: Mapping[int, str] | None = None,
+    note: str = "",
+) -> plt.Figure:
+    """Lower triangle of the K × K correlations of topic shares across documents, on a
+    diverging scale centred on the −1/(K−1) baseline, so colour shows pairs that share
+    documents more (orange) or less (purple) than unrelated topics would."""
     apply_style()
     k = len(corr)
-    masked = np.ma.masked_array(corr, mask=np.eye(k, dtype=bool))
-    off = np.abs(corr[~np.eye(k, dtype=bool)]) if k > 1 else np.array([0.0])
-    limit = max(float(off.max()), 0.05)
-    side = max(4.5, 0.26 * k + 3.2)
-    fig, ax = plt.subplots(figsize=(side + 1.5, side))
-    cmap = plt.get_cmap(DIVERGING_CMAP).with_extremes(bad="#dddddd")
-    image = ax.imshow(masked, cmap=cmap, vmin=-limit, vmax=limit, interpolation="nearest")
-    if k <= 20:
-        for (i, j), value in np.ndenumerate(corr):
-            if i != j:
+    baseline = correlation_baseline(k)
+    if k < 2:
+        fig = plt.figure(figsize=(width, 1.0))
+        fig.text(0, 0.5, "One topic: no pair to correlate.", fontsize=8)
+        return fig
+    below = np.tril(np.ones((k, k), dtype=bool), -1)
+    excess = np.abs(corr[below] - baseline)
+    limit = max(float(excess.max()), 0.02)
+    label_chars = min(28, chars_that_fit(width * 0.3, MIN_TEXT_PT))
+    names = [
+        shorten(flagged_label(display_label(t, labels.get(t, "")), t, flags), label_chars)
+        for t in range(1, k + 1)
+    ]
+    # Rows 2..K against columns 1..K−1: the triangle without its empty first row and
+    # last column.
+    shown = np.ma.masked_array(corr, mask=~below)[1:, :-1]
+    label_width = max(len(n) for n in names) * 0.6 * MIN_TEXT_PT / 72
+    side = min(width - label_width - 1.0, 0.32 * (k - 1) + 0.4)
+    cell = side / (k - 1)
+    fig, ax = plt.subplots(figsize=(width, side + 1.0), layout="constrained")
+    norm = Normalize(vmin=baseline - limit, vmax=baseline + limit)
+    cmap = plt.get_cmap(DIVERGING_CMAP).with_extremes(bad="white")
+    image = ax.imshow(shown, cmap=cmap, norm=norm, interpolation="nearest")
+    if cell >= 0.3:
+        for (i, j), value in np.ndenumerate(corr[1:, :-1]):
+            if below[i + 1, j]:
+                dark = abs(value - baseline) > 0.6 * limit
                 ax.text(
                     j,
                     i,
-                    f"{value:.2f}".replace("0.", "."),
+                    _signed(value).replace("0.", "."),
                     ha="center",
                     va="center",
-                    fontsize=6 if k > 10 else 7,
-                    color="white" if abs(value) > 0.6 * limit else "black",
+                    fontsize=MIN_TEXT_PT,
+                    color="white" if dark else "black",
                 )
-    ticks = range(k)
-    ax.set_xticks(ticks, [str(t + 1) for t in ticks], fontsize=7 if k <= 30 else 6)
-    ax.set_yticks(
-        ticks,
-        [shorten(display_label(t + 1, labels.get(t + 1, "")), 30) for t in ticks],
-        fontsize=7 if k <= 30 else 5.5,
-    )
+    step = max(1, int(np.ceil(0.13 / cell)))
+    ax.set_xticks(range(0, k - 1, step), [str(t + 1) for t in range(0, k - 1, step)])
+    ax.set_yticks(range(0, k - 1, step), [names[t + 1] for t in range(0, k - 1, step)])
     ax.set_xlabel("topic")
     ax.spines[["left", "bottom"]].set_visible(False)
-    fig.colorbar(image, ax=ax, label="correlation of topic shares", fraction=0.04, pad=0.02)
-    ax.set_title("Topic correlation across documents", loc="left")
-    fig.tight_layout()
+    ax.tick_params(length=0)
+    bar = fig.colorbar(image, ax=ax, fraction=0.05, pad=0.02, shrink=0.8)
+    bar.set_label("correlation of topic shares across documents", fontsize=MIN_TEXT_PT)
+    bar.ax.axhline(baseline, color="black", lw=1.0)
+    ticks = [baseline - limit, baseline, baseline + limit]
+    bar.set_ticks(ticks)
+    bar.set_ticklabels([_signed(ticks[0]), f"{_signed(baseline)} baseline", _signed(ticks[2])])
+    fig.suptitle(
+        wrap_text(
+            "Topic correlation across documents. White: as expected for unrelated topics, "
+            f"whose shares correlate at −1/(K−1) = {_signed(baseline)} because shares sum to "
+            "1; orange: together more often, purple: less often.",
+            chars_that_fit(width, 9),
+            4,
+        ),
+        x=0.0,
+        ha="left",
+    )
+    add_note(fig, flags_note(flags), note, width=width)
     return fig

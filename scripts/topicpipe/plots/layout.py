@@ -1,0 +1,150 @@
+"""Figure sizes for print: the target width, text that stays legible at it, and notes.
+
+Every figure is drawn at the width it will be printed at (``figures.width``: one column of
+a two-column journal, or the full text width of a page), with no text below
+``MIN_TEXT_PT`` points; ``smallest_printed_text`` measures what a saved figure really
+prints at, so tests and the figure rules can check it.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Mapping
+
+import matplotlib.pyplot as plt
+from matplotlib.text import Annotation, Text
+from matplotlib.transforms import Bbox
+
+# Printed widths in inches: one column of a two-column journal (≈ 89 mm, e.g. Nature,
+# Elsevier, IEEE) and the text width of a page (6.5 in: US letter with 1-inch margins;
+# slightly under the ≈ 7 in of a two-column journal's full width).
+WIDTHS = {"column": 3.5, "page": 6.5}
+# Smallest text size at the printed size, in points (most journals ask for 6–8 pt).
+MIN_TEXT_PT = 7.0
+# Average advance of a character of DejaVu Sans, in ems: to estimate how many fit.
+_CHAR_EM = 0.6
+
+
+def figure_width(width: str | float) -> float:
+    """The printed width in inches of ``figures.width`` (``column``, ``page`` or inches)."""
+    return float(WIDTHS.get(width, width)) if isinstance(width, str) else float(width)
+
+
+def chars_that_fit(inches: float, fontsize: float) -> int:
+    """About how many characters of ``fontsize`` points fit in ``inches``."""
+    return max(4, int(inches * 72 / (_CHAR_EM * fontsize)))
+
+
+def columns_that_fit(width: float, panel_width: float, n_panels: int, most: int = 6) -> int:
+    """Panels of at least ``panel_width`` inches per row of a ``width``-inch figure."""
+    return max(1, min(n_panels, most, int(width // panel_width)))
+
+
+def wrap_text(text: str, chars: int, max_lines: int = 2) -> str:
+    """``text`` wrapped at ``chars`` characters on at most ``max_lines`` lines; the last
+    line ends in "…" only when the text does not fit."""
+    text = " ".join(str(text).split())
+    lines = textwrap.wrap(text, chars, break_long_words=True, break_on_hyphens=False)
+    if len(lines) <= max_lines:
+        return "\n".join(lines)
+    kept = lines[:max_lines]
+    kept[-1] = kept[-1][: max(1, chars - 1)].rstrip() + "…"
+    return "\n".join(kept)
+
+
+def title_over_labels(ax: plt.Axes, text: str, **options) -> Annotation:
+    """A panel title that starts at the left edge of the y tick labels, not of the axes,
+    so that it can use the whole width of a panel with long tick labels (term names)."""
+
+    def panel(renderer) -> Bbox:
+        return Bbox.union([ax.bbox, ax.yaxis.get_tightbbox(renderer)])
+
+    return ax.annotate(
+        text,
+        xy=(0, 1),
+        xycoords=panel,
+        xytext=(0, 4),
+        textcoords="offset points",
+        ha="left",
+        va="bottom",
+        **options,
+    )
+
+
+def flagged_label(label: str, topic: int, flags: Mapping[int, str] | None) -> str:
+    """``label`` with a "*" when ``topic`` carries a flag (see ``flags_note``)."""
+    return f"{label} *" if flags and topic in flags else label
+
+
+def flags_note(flags: Mapping[int, str] | None) -> str:
+    """One line that explains the "*" of flagged topics: "* 3: flat; 7: one document"."""
+    if not flags:
+        return ""
+    return "* " + "; ".join(f"{topic}: {flags[topic]}" for topic in sorted(flags))
+
+
+def add_note(fig: plt.Figure, *notes: str, width: float | None = None) -> None:
+    """Notes (guardrail warnings, flags) in small print under the figure."""
+    text = "\n".join(n for n in notes if n)
+    if not text:
+        return
+    inches = width or fig.get_figwidth()
+    wrapped = "\n".join(
+        wrap_text(line, chars_that_fit(inches, MIN_TEXT_PT), 6) for line in text.split("\n")
+    )
+    fig.text(0.0, 0.0, wrapped, ha="left", va="top", fontsize=MIN_TEXT_PT, color="#333333")
+
+
+def drawn_texts(fig: plt.Figure) -> list[Text]:
+    """Every non-empty text the figure draws (tick labels outside the view excluded)."""
+    fig.canvas.draw()
+    texts = []
+    for ax in (a for a in fig.axes if a.get_visible()):
+        for axis in (ax.xaxis, ax.yaxis):
+            ticks = axis._update_ticks()  # the ticks drawn, within the view limits
+            texts += [t.label1 for t in ticks if t.label1.get_visible()]
+            texts += [t.label2 for t in ticks if t.label2.get_visible()]
+            texts.append(axis.label)
+            texts.append(axis.offsetText)
+        texts += [ax.title, ax._left_title, ax._right_title, *ax.texts]
+        legend = ax.get_legend()
+        if legend is not None:
+            texts += [*legend.get_texts(), legend.get_title()]
+    for legend in fig.legends:
+        texts += [*legend.get_texts(), legend.get_title()]
+    texts += fig.texts
+    for extra in (fig._suptitle, fig._supxlabel, fig._supylabel):
+        if extra is not None:
+            texts.append(extra)
+    unique = {id(t): t for t in texts}.values()
+    return [t for t in unique if t.get_visible() and t.get_text().strip()]
+
+
+def printed_scale(fig: plt.Figure, width: float) -> float:
+    """How much the saved (tight) figure shrinks when printed ``width`` inches wide
+    (1 when it is narrower: it is then printed at its own size)."""
+    renderer = fig.canvas.get_renderer()
+    saved = fig.get_tightbbox(renderer).width
+    return min(1.0, width / saved) if saved > 0 else 1.0
+
+
+def smallest_printed_text(fig: plt.Figure, width: float) -> tuple[float, str]:
+    """The smallest text of ``fig`` in points when printed ``width`` inches wide, and that
+    text (``(inf, "")`` for a figure without text)."""
+    texts = drawn_texts(fig)
+    scale = printed_scale(fig, width)
+    sizes = [(t.get_fontsize() * scale, t.get_text()) for t in texts]
+    return min(sizes, default=(math.inf, ""))
+
+
+def print_check(fig: plt.Figure, width: float, name: str) -> str:
+    """A warning when ``fig`` prints text smaller than ``MIN_TEXT_PT`` at ``width``
+    inches ("" when it does not)."""
+    size, text = smallest_printed_text(fig, width)
+    if size >= MIN_TEXT_PT - 0.05:
+        return ""
+    return (
+        f"{name}: text prints at {size:.1f} pt at {width:g} in wide ({text[:30]!r}); "
+        "set figures.width to page, or use fewer topics per figure"
+    )
