@@ -49,7 +49,9 @@ def plot_attrition(rows: pd.DataFrame, width: float = 6.5, note: str = "") -> pl
         values = rows[column].to_numpy()
         ax.barh(range(len(steps)), values, color=NEUTRAL, height=0.65)
         for y, value in enumerate(values):
-            ax.text(value, y, " " + count_label(value), va="center", ha="left", fontsize=MIN_TEXT_PT)
+            ax.text(
+                value, y, " " + count_label(value), va="center", ha="left", fontsize=MIN_TEXT_PT
+            )
         ax.set_xlim(0, max(values.max(), 1) * 1.45)
         ax.set_xlabel(label)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))

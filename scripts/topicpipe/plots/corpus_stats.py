@@ -13,7 +13,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from topicpipe.corpus import vocabulary_size
 from topicpipe.plots.attrition import count_label
-from topicpipe.plots.layout import MIN_TEXT_PT, add_note
+from topicpipe.plots.layout import MIN_TEXT_PT, add_note, fit_title
 from topicpipe.plots.palette import ink_for
 from topicpipe.plots.style import MUTED, NEUTRAL, SEQUENTIAL_CMAP, apply_style
 
@@ -66,7 +66,9 @@ def plot_corpus_stats(
     _lengths(ax_len, lengths_before, lengths_after)
     _top_terms(ax_top, vocabulary, top_n)
     _vocabulary_by_threshold(ax_voc, vocabulary, n_documents, no_below, no_above)
-    fig.suptitle("Corpus statistics for choosing the dictionary settings", x=0.0, ha="left")
+    fig.suptitle(
+        fit_title("Corpus statistics for choosing the dictionary settings", width), x=0.0, ha="left"
+    )
     add_note(fig, note, width=width)
     return fig
 
@@ -130,4 +132,4 @@ def _vocabulary_by_threshold(
     ax.set_ylabel("no_above (max. share)")
     ax.tick_params(length=0)
     ax.spines[["left", "bottom"]].set_visible(False)
-    ax.set_title("Terms kept by threshold (outlined: current)", loc="left", fontweight="bold")
+    ax.set_title("Terms kept (outlined: current)", loc="left", fontweight="bold")

@@ -87,7 +87,7 @@ def plot_topic_diagnostics(
                 Patch(color=NOT_RECURRING, label="topic does not recur across seeds"),
             ],
             loc="outside lower left",
-            ncol=2,
+            ncol=2 if width >= 5 else 1,
             frameon=False,
         )
     add_note(fig, flags_note(flags), note, width=width)

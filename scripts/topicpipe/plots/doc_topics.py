@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 
-from topicpipe.plots.layout import MIN_TEXT_PT, add_note, chars_that_fit
+from topicpipe.plots.layout import MIN_TEXT_PT, add_note, chars_that_fit, fit_title, index_ticks
 from topicpipe.plots.style import SEQUENTIAL_CMAP, apply_style, shorten
 
 # Above this many documents, row labels would overlap: rows are then unlabelled.
@@ -62,8 +62,7 @@ def plot_doc_topics(
     if named:
         ax.set_xticks(range(n_topics), [shorten(n, name_chars) for n in names], rotation=90)
     else:
-        step = max(1, int(np.ceil(0.13 / cell)))
-        ax.set_xticks(range(0, n_topics, step), [str(k + 1) for k in range(0, n_topics, step)])
+        index_ticks(ax.xaxis, [str(k + 1) for k in range(n_topics)])
     ax.xaxis.set_ticks_position("top")
     ax.set_xlabel("topic")
     ax.xaxis.set_label_position("top")
@@ -87,7 +86,11 @@ def plot_doc_topics(
     ax.tick_params(length=0)
     bar = fig.colorbar(image, ax=ax, fraction=0.05, pad=0.02, shrink=0.8)
     bar.set_label("topic share in document", fontsize=MIN_TEXT_PT)
-    ax.set_title(f"Topic shares per document (rows grouped by {arrangement})", loc="left")
+    fig.suptitle(
+        fit_title(f"Topic shares per document (rows grouped by {arrangement})", width),
+        x=0.0,
+        ha="left",
+    )
     add_note(fig, note, width=width)
     return fig
 

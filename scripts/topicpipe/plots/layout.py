@@ -13,7 +13,9 @@ import textwrap
 from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
+from matplotlib.legend import Legend
 from matplotlib.text import Annotation, Text
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
 # Printed widths in inches: one column of a two-column journal (≈ 89 mm, e.g. Nature,
@@ -72,6 +74,20 @@ def title_over_labels(ax: plt.Axes, text: str, **options) -> Annotation:
     )
 
 
+def fit_title(text: str, width: float, fontsize: float = 9, max_lines: int = 3) -> str:
+    """``text`` wrapped to a figure ``width`` inches wide (for suptitles and long titles)."""
+    return wrap_text(text, chars_that_fit(width - 0.1, fontsize), max_lines)
+
+
+def index_ticks(axis, names: list[str]) -> None:
+    """Ticks at integer positions of a categorical ``axis`` (heatmap rows or columns),
+    labelled with ``names``, as many as fit at the tick font size."""
+    axis.set_major_locator(MaxNLocator(nbins="auto", integer=True, steps=[1, 2, 5, 10]))
+    axis.set_major_formatter(
+        FuncFormatter(lambda v, _: names[int(v)] if 0 <= v < len(names) and v == int(v) else "")
+    )
+
+
 def flagged_label(label: str, topic: int, flags: Mapping[int, str] | None) -> str:
     """``label`` with a "*" when ``topic`` carries a flag (see ``flags_note``)."""
     return f"{label} *" if flags and topic in flags else label
@@ -101,15 +117,16 @@ def drawn_texts(fig: plt.Figure) -> list[Text]:
     fig.canvas.draw()
     texts = []
     for ax in (a for a in fig.axes if a.get_visible()):
-        for axis in (ax.xaxis, ax.yaxis):
+        # An axes switched off (a legend holder) draws no ticks or axis labels.
+        for axis in (ax.xaxis, ax.yaxis) if ax.axison else ():
             ticks = axis._update_ticks()  # the ticks drawn, within the view limits
             texts += [t.label1 for t in ticks if t.label1.get_visible()]
             texts += [t.label2 for t in ticks if t.label2.get_visible()]
             texts.append(axis.label)
             texts.append(axis.offsetText)
         texts += [ax.title, ax._left_title, ax._right_title, *ax.texts]
-        legend = ax.get_legend()
-        if legend is not None:
+        legends = [a for a in ax.get_children() if isinstance(a, Legend)]
+        for legend in legends:
             texts += [*legend.get_texts(), legend.get_title()]
     for legend in fig.legends:
         texts += [*legend.get_texts(), legend.get_title()]
@@ -129,10 +146,13 @@ def printed_scale(fig: plt.Figure, width: float) -> float:
     return min(1.0, width / saved) if saved > 0 else 1.0
 
 
-def smallest_printed_text(fig: plt.Figure, width: float) -> tuple[float, str]:
+def smallest_printed_text(
+    fig: plt.Figure, width: float, texts: list[Text] | None = None
+) -> tuple[float, str]:
     """The smallest text of ``fig`` in points when printed ``width`` inches wide, and that
-    text (``(inf, "")`` for a figure without text)."""
-    texts = drawn_texts(fig)
+    text (``(inf, "")`` for a figure without text). ``texts``: ``drawn_texts(fig)`` if
+    already at hand."""
+    texts = drawn_texts(fig) if texts is None else texts
     scale = printed_scale(fig, width)
     sizes = [(t.get_fontsize() * scale, t.get_text()) for t in texts]
     return min(sizes, default=(math.inf, ""))

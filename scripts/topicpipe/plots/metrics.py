@@ -23,6 +23,7 @@ from topicpipe.plots.layout import (
     add_note,
     chars_that_fit,
     columns_that_fit,
+    fit_title,
     wrap_text,
 )
 from topicpipe.plots.style import NEUTRAL, apply_style, placeholder_figure
@@ -133,15 +134,15 @@ def plot_coherence_exclusivity(
     model ringed); with a single model, one point per topic of ``chosen_topics`` (the
     model's rows of ``topic_metrics.csv``), labelled with the topic number."""
     apply_style()
-    fig, ax = plt.subplots(figsize=(width, min(3.6, width * 0.7)), layout="constrained")
+    fig, ax = plt.subplots(figsize=(width, max(2.8, min(3.6, width * 0.7))), layout="constrained")
     if len(metrics) == 1 and chosen_topics is not None and len(chosen_topics):
         _topic_points(ax, chosen_topics)
-        ax.set_title(
-            "Coherence against exclusivity per topic of the one model trained", loc="left"
-        )
+        title = "Coherence against exclusivity per topic of the one model trained"
     else:
         _model_points(ax, metrics, chosen_model)
-        ax.set_title("Coherence against exclusivity, one point per model", loc="left")
+        side_or_below(fig, ax, width)
+        title = "Coherence against exclusivity, one point per model"
+    fig.suptitle(fit_title(title, width), x=0.0, ha="left")
     ax.set_xlabel("exclusivity (mean over top terms)")
     ax.set_ylabel("coherence (NPMI)")
     add_note(fig, note, width=width)
@@ -172,7 +173,6 @@ def _model_points(ax: plt.Axes, metrics: pd.DataFrame, chosen_model: str) -> Non
         linewidth=1.2,
         label="chosen model",
     )
-    ax.legend(frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))
 
 
 def _topic_points(ax: plt.Axes, topics: pd.DataFrame) -> None:
@@ -183,6 +183,15 @@ def _topic_points(ax: plt.Axes, topics: pd.DataFrame) -> None:
     ]
     ax.margins(0.08)
     repel_labels(ax, texts)
+
+
+def side_or_below(fig: plt.Figure, ax: plt.Axes, width: float, handles: list | None = None) -> None:
+    """The key of ``ax`` beside it on a wide figure, under it on a narrow one."""
+    handles = handles or ax.get_legend_handles_labels()[0]
+    if width >= 5:
+        ax.legend(handles=handles, frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))
+    else:
+        fig.legend(handles=handles, frameon=False, loc="outside lower center", ncol=3)
 
 
 def plot_convergence(convergence: pd.DataFrame, width: float = 6.5, note: str = "") -> plt.Figure:
@@ -196,21 +205,30 @@ def plot_convergence(convergence: pd.DataFrame, width: float = 6.5, note: str = 
             width,
         )
     apply_style()
-    fig, ax = plt.subplots(figsize=(width, min(3.2, width * 0.62)), layout="constrained")
+    fig, ax = plt.subplots(figsize=(width, max(2.8, min(3.2, width * 0.62))), layout="constrained")
     colours = k_colours(convergence["k"])
     for (k, _seed), group in convergence.groupby(["k", "seed"]):
         ax.plot(group["pass"], group["heldout_loglik"], color=colours[k], lw=1, alpha=0.85)
     handles = [Line2D([], [], color=colour, label=f"K = {k}") for k, colour in colours.items()]
-    ax.set_xlabel("passes over the training documents (Gibbs sampling: sweeps)")
-    ax.set_ylabel("held-out log-likelihood per word")
-    ax.set_title("Convergence: held-out likelihood during training", loc="left")
+    ax.set_xlabel(
+        wrap_text(
+            "passes over the training documents (Gibbs sampling: sweeps)",
+            chars_that_fit(width - 1.0, 8),
+        )
+    )
+    ax.set_ylabel(
+        "held-out log-likelihood per word" if width >= 5 else "held-out log-likelihood\nper word"
+    )
+    fig.suptitle(
+        fit_title("Convergence: held-out likelihood during training", width), x=0.0, ha="left"
+    )
     # gensim records every pass (few); a Gibbs sampler every few of its many sweeps.
     recorded = np.unique(convergence["pass"])
     if len(recorded) <= 10:
         ax.set_xticks(recorded)
     else:
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-    # Beside the plot: many noisy lines leave no free corner inside it.
-    ax.legend(handles=handles, frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))
+    # Outside the plot: many noisy lines leave no free corner inside it.
+    side_or_below(fig, ax, width, handles)
     add_note(fig, note, width=width)
     return fig

@@ -31,13 +31,25 @@ _MIN_CHROMA = 25.0
 
 # Machado et al. (2009), severity 1, applied to linear RGB.
 _PROTANOPIA = np.array(
-    [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]
+    [
+        [0.152286, 1.052583, -0.204868],
+        [0.114503, 0.786281, 0.099216],
+        [-0.003882, -0.048116, 1.051998],
+    ]
 )
 _DEUTERANOPIA = np.array(
-    [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+    [
+        [0.367322, 0.860646, -0.227968],
+        [0.280085, 0.672501, 0.047413],
+        [-0.011820, 0.042940, 0.968881],
+    ]
 )
 _RGB_TO_XYZ = np.array(
-    [[0.4124564, 0.3575761, 0.1804375], [0.2126729, 0.7151522, 0.0721750], [0.0193339, 0.1191920, 0.9503041]]
+    [
+        [0.4124564, 0.3575761, 0.1804375],
+        [0.2126729, 0.7151522, 0.0721750],
+        [0.0193339, 0.1191920, 0.9503041],
+    ]
 )
 _D65 = np.array([0.95047, 1.0, 1.08883])
 
@@ -63,10 +75,16 @@ def relative_luminance(colour: str) -> float:
     return float(linear_rgb(hex_to_rgb([colour])[0]) @ _RGB_TO_XYZ[1])
 
 
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG contrast ratio of two ``#RRGGBB`` colours (1 to 21)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
 def ink_for(colour: str) -> str:
     """Black or white: whichever reads better on ``colour`` (higher WCAG contrast)."""
-    luminance = relative_luminance(colour)
-    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#FFFFFF"
+    black = contrast_ratio(colour, "#000000")
+    return "#000000" if black >= contrast_ratio(colour, "#FFFFFF") else "#FFFFFF"
 
 
 def _lab(linear: np.ndarray) -> np.ndarray:
@@ -107,7 +125,9 @@ def delta_e(lab_a: np.ndarray, lab_b: np.ndarray) -> np.ndarray:
         chroma_zero,
         h_sum,
         np.where(
-            np.abs(h1 - h2) > 180, np.where(h_sum < 360, (h_sum + 360) / 2, (h_sum - 360) / 2), h_sum / 2
+            np.abs(h1 - h2) > 180,
+            np.where(h_sum < 360, (h_sum + 360) / 2, (h_sum - 360) / 2),
+            h_sum / 2,
         ),
     )
     t = (

@@ -14,9 +14,10 @@ from topicpipe.plots.layout import (
     MIN_TEXT_PT,
     add_note,
     chars_that_fit,
+    fit_title,
     flagged_label,
     flags_note,
-    wrap_text,
+    index_ticks,
 )
 from topicpipe.plots.style import MUTED, SEQUENTIAL_CMAP, apply_style, shorten
 
@@ -48,7 +49,9 @@ def plot_prevalence_group(
     names = table.drop_duplicates("topic").set_index("topic")["label"]
     topics = list(wide.columns)
     n_rows, n_cols = wide.shape
-    group_labels = [f"{shorten(g, 24)} ({sizes[g]})" for g in groups]
+    # Group names take at most a third of the width.
+    group_chars = max(8, chars_that_fit(width / 3, MIN_TEXT_PT) - 7)
+    group_labels = [f"{shorten(g, group_chars)} ({sizes[g]})" for g in groups]
     label_width = max(len(g) for g in group_labels) * 0.6 * MIN_TEXT_PT / 72 + 0.35
     cell = min(0.32, (width - label_width - 0.9) / n_cols)
     named = cell >= _NAMED_COLUMN
@@ -75,13 +78,11 @@ def plot_prevalence_group(
             )
     if named:
         ticks = [
-            shorten(flagged_label(display_label(t, names[t]), t, flags), name_chars)
-            for t in topics
+            shorten(flagged_label(display_label(t, names[t]), t, flags), name_chars) for t in topics
         ]
         ax.set_xticks(range(n_cols), ticks, rotation=90)
     else:
-        step = max(1, int(np.ceil(0.13 / cell)))
-        ax.set_xticks(range(0, n_cols, step), [str(topics[j]) for j in range(0, n_cols, step)])
+        index_ticks(ax.xaxis, [str(t) for t in topics])
         ax.set_xlabel("topic")
         ax.xaxis.set_label_position("top")
     ax.xaxis.set_ticks_position("top")
@@ -102,15 +103,15 @@ def plot_prevalence_group(
         if len(sizes) > len(groups)
         else f"{len(groups)} groups"
     )
-    ax.set_title(
-        wrap_text(
+    fig.suptitle(
+        fit_title(
             f"Topic prevalence by {group_by} ({shown}; "
             + ("numbers: mean share in %; " if numbers else "")
             + f"grey names: fewer than {min_documents} documents)",
-            chars_that_fit(width, 8.5),
-            3,
+            width,
         ),
-        loc="left",
+        x=0.0,
+        ha="left",
     )
     add_note(fig, flags_note(flags), note, width=width)
     return fig

@@ -24,6 +24,7 @@ from topicpipe.plots.layout import (
     add_note,
     chars_that_fit,
     columns_that_fit,
+    fit_title,
     flagged_label,
     flags_note,
     wrap_text,
@@ -112,9 +113,7 @@ def _date_axis(ax: plt.Axes, spans: pd.DataFrame, max_ticks: int) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
-def _topic_names(
-    table: pd.DataFrame, flags: Mapping[int, str] | None
-) -> dict[int, str]:
+def _topic_names(table: pd.DataFrame, flags: Mapping[int, str] | None) -> dict[int, str]:
     names = table.drop_duplicates("topic").set_index("topic")["label"]
     return {
         int(t): flagged_label(display_label(int(t), names[t]), int(t), flags) for t in names.index
@@ -168,7 +167,11 @@ def plot_prevalence_area(
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_ylabel("mean topic share")
     ax.tick_params(axis="x", labelbottom=False)
-    ax.set_title(f"Topic prevalence per {period}: mean share of the {period}'s documents", loc="left")
+    fig.suptitle(
+        fit_title(f"Topic prevalence per {period}: mean share of the {period}'s documents", width),
+        x=0.0,
+        ha="left",
+    )
     bar_colours = np.where(spans["few"], MUTED, "#333333")
     counts.bar(
         spans["middle"],
@@ -265,15 +268,16 @@ def plot_prevalence_lines(
     _date_axis(axes.flat[0], spans, max_ticks=3)
     fig.supylabel("mean topic share", fontsize=8)
     fig.suptitle(
-        wrap_text(
-            f"Topic prevalence per {period}; band: {confidence:.0%} bootstrap interval",
-            chars_that_fit(width, 9),
+        fit_title(
+            f"Topic prevalence per {period}; band: {confidence:.0%} bootstrap interval", width
         ),
         x=0.0,
         ha="left",
     )
     handles = _period_handles(spans, min_documents, "hollow points")
     if handles:
-        fig.legend(handles=handles, loc="outside lower left", ncol=len(handles), frameon=False)
+        # Side by side only where both fit.
+        columns = len(handles) if width >= 5 else 1
+        fig.legend(handles=handles, loc="outside lower left", ncol=columns, frameon=False)
     add_note(fig, flags_note(flags), note, width=width)
     return fig

@@ -11,6 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from topicpipe.plots.layout import MIN_TEXT_PT, chars_that_fit, print_check, wrap_text  # noqa: E402
+
 # OKABE_ITO is re-exported for figures with a small colour set of their own.
 from topicpipe.plots.palette import OKABE_ITO, PALETTE_SIZE, topic_palette  # noqa: E402, F401
 
@@ -104,8 +105,9 @@ def placeholder_figure(title: str, message: str, width: float = 6.5) -> plt.Figu
     for spine in ax.spines.values():
         spine.set(visible=True, color="#BBBBBB", linestyle="--")
     ax.set_title(wrap_text(title, chars_that_fit(width, 8.5), 3), loc="left")
-    ax.text(0.03, 0.5, body, ha="left", va="center", fontsize=8, color="#333333",
-            transform=ax.transAxes)
+    ax.text(
+        0.03, 0.5, body, ha="left", va="center", fontsize=8, color="#333333", transform=ax.transAxes
+    )
     fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02)
     return fig
 

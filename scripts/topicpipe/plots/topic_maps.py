@@ -18,14 +18,14 @@ from topicpipe.plots.layout import (
     MIN_TEXT_PT,
     add_note,
     chars_that_fit,
+    fit_title,
     flagged_label,
     flags_note,
-    wrap_text,
+    index_ticks,
 )
 from topicpipe.plots.palette import ink_for
 from topicpipe.plots.style import (
     DIVERGING_CMAP,
-    MUTED,
     apply_style,
     shorten,
     topic_colour,
@@ -79,15 +79,17 @@ def plot_intertopic_map(
     # The axes take the data's aspect (within limits), so neither half of the plot is empty.
     aspect = float(np.clip(span_y / span_x, 0.45, 1.0))
     map_height = width * aspect * 0.92
-    key_columns = max(1, int(width // _KEY_ENTRY))
-    key_rows = -(-k // key_columns)
-    fig = plt.figure(figsize=(width, map_height + 0.45 + 0.14 * key_rows), layout="constrained")
-    grid = fig.add_gridspec(2, 1, height_ratios=[map_height, 0.1 + 0.14 * key_rows])
+    prevalence = table["prevalence"].to_numpy()
+    radii, raised = bubble_radii(prevalence, (width * 72) * (map_height * 72))
+    size_handles, size_height = _size_key_handles(prevalence, radii)
+    size_width = 1.1 if size_handles else 0.0
+    key_columns = max(1, int((width - size_width) // _KEY_ENTRY))
+    key_height = max(0.1 + 0.14 * -(-k // key_columns), size_height)
+    fig = plt.figure(figsize=(width, map_height + 0.6 + key_height), layout="constrained")
+    grid = fig.add_gridspec(2, 1, height_ratios=[map_height, key_height])
     ax = fig.add_subplot(grid[0])
     key_ax = fig.add_subplot(grid[1])
     key_ax.set_axis_off()
-    area_pt2 = (width * 72) * (map_height * 72)
-    radii, raised = bubble_radii(table["prevalence"].to_numpy(), area_pt2)
     # Fit the limits so the largest bubbles stay inside: pad by the radius in data units.
     pad_pt = radii.max() * 1.1
     pad_x = span_x * pad_pt / (width * 72 * 0.9)
@@ -136,24 +138,44 @@ def plot_intertopic_map(
     for spine in ax.spines.values():
         spine.set_color("#BBBBBB")
     repel_labels(ax, texts)
-    ax.set_title(
-        "Intertopic distance map: near bubbles have similar words (Jensen–Shannon, "
-        "classical MDS)" if width > 5 else "Intertopic distance map (Jensen–Shannon, MDS)",
-        loc="left",
+    fig.suptitle(
+        fit_title(
+            "Intertopic distance map: near bubbles are topics with similar words "
+            "(Jensen–Shannon distance, classical MDS)",
+            width,
+        ),
+        x=0.0,
+        ha="left",
     )
-    _size_key(ax, table["prevalence"].to_numpy(), radii, raised)
-    _topic_key(key_ax, table, key_columns, flags)
+    if size_handles:
+        title = "bubble area:\nprevalence" + (f"\n(min. {_MIN_RADIUS_PT:g} pt)" if raised else "")
+        largest = max(h.get_markersize() for h in size_handles)
+        size_key = key_ax.legend(
+            handles=size_handles,
+            title=title,
+            loc="upper right",
+            frameon=False,
+            borderaxespad=0,
+            # Rows are one font size high: space them by the largest reference bubble.
+            labelspacing=max(0.5, largest / MIN_TEXT_PT - 0.6),
+            handlelength=max(1.0, largest / MIN_TEXT_PT),
+            handletextpad=0.6,
+        )
+        # Kept as an artist of its own: the topic key below becomes the axes' legend.
+        key_ax.add_artist(size_key)
+    _topic_key(key_ax, table, key_columns, flags, 1 - size_width / width)
     add_note(fig, flags_note(flags), note, width=width)
     return fig
 
 
-def _size_key(ax: plt.Axes, prevalence: np.ndarray, radii: np.ndarray, raised: bool) -> None:
-    """A legend of reference bubbles (area = prevalence) in the map's emptiest corner."""
+def _size_key_handles(prevalence: np.ndarray, radii: np.ndarray) -> tuple[list[Line2D], float]:
+    """Reference bubbles (area = prevalence) for the key, and the key's height in inches."""
     share = np.clip(prevalence, 0.0, None)
-    nonzero = share > 0
     # Radius per unit of prevalence, from any topic drawn at its true size.
-    true_size = nonzero & (radii > _MIN_RADIUS_PT)
-    unit = (radii[true_size] / np.sqrt(share[true_size])).mean() if true_size.any() else 0.0
+    true_size = (share > 0) & (radii > _MIN_RADIUS_PT)
+    if not true_size.any():
+        return [], 0.0
+    unit = float((radii[true_size] / np.sqrt(share[true_size])).mean())
     handles = [
         Line2D(
             [],
@@ -166,30 +188,19 @@ def _size_key(ax: plt.Axes, prevalence: np.ndarray, radii: np.ndarray, raised: b
             label=f"{value:.1%}".replace(".0%", "%"),
         )
         for value in size_key_values(prevalence)
-        if unit > 0
     ]
-    if not handles:
-        return
-    title = "bubble area:\nprevalence" + (f"\n(min. {_MIN_RADIUS_PT:g} pt)" if raised else "")
-    # Legend rows are one font size high: space them by the largest reference bubble.
-    largest = max(h.get_markersize() for h in handles)
-    ax.legend(
-        handles=handles,
-        title=title,
-        loc="best",
-        frameon=True,
-        framealpha=0.85,
-        edgecolor="#DDDDDD",
-        labelspacing=max(0.5, largest / MIN_TEXT_PT - 0.6),
-        borderpad=0.6 + largest / MIN_TEXT_PT / 4,
-        handlelength=max(1.0, largest / MIN_TEXT_PT),
-        handletextpad=0.8,
-    )
+    height = 0.45 + sum(h.get_markersize() + 4 for h in handles) / 72
+    return handles, height
 
 
 def _topic_key(
-    ax: plt.Axes, table: pd.DataFrame, columns: int, flags: Mapping[int, str] | None
+    ax: plt.Axes,
+    table: pd.DataFrame,
+    columns: int,
+    flags: Mapping[int, str] | None,
+    share: float,
 ) -> None:
+    """The topics' colours and labels, ``columns`` to a row, over ``share`` of the width."""
     chars = chars_that_fit(_KEY_ENTRY - 0.3, MIN_TEXT_PT)
     handles = [
         Patch(
@@ -204,6 +215,7 @@ def _topic_key(
     ax.legend(
         handles=handles,
         loc="upper left",
+        bbox_to_anchor=(0, 1, share, 0),
         ncol=columns,
         frameon=False,
         handlelength=1.2,
@@ -254,7 +266,8 @@ def plot_topic_correlation(
     # last column.
     shown = np.ma.masked_array(corr, mask=~below)[1:, :-1]
     label_width = max(len(n) for n in names) * 0.6 * MIN_TEXT_PT / 72
-    side = min(width - label_width - 1.0, 0.32 * (k - 1) + 0.4)
+    # The colour bar and its labels ("−0.05 baseline") take about 1.6 in.
+    side = min(width - label_width - 1.6, 0.32 * (k - 1) + 0.4)
     cell = side / (k - 1)
     fig, ax = plt.subplots(figsize=(width, side + 1.0), layout="constrained")
     norm = Normalize(vmin=baseline - limit, vmax=baseline + limit)
@@ -273,9 +286,8 @@ def plot_topic_correlation(
                     fontsize=MIN_TEXT_PT,
                     color="white" if dark else "black",
                 )
-    step = max(1, int(np.ceil(0.13 / cell)))
-    ax.set_xticks(range(0, k - 1, step), [str(t + 1) for t in range(0, k - 1, step)])
-    ax.set_yticks(range(0, k - 1, step), [names[t + 1] for t in range(0, k - 1, step)])
+    index_ticks(ax.xaxis, [str(t + 1) for t in range(k - 1)])
+    index_ticks(ax.yaxis, names[1:])
     ax.set_xlabel("topic")
     ax.spines[["left", "bottom"]].set_visible(False)
     ax.tick_params(length=0)
@@ -286,12 +298,12 @@ def plot_topic_correlation(
     bar.set_ticks(ticks)
     bar.set_ticklabels([_signed(ticks[0]), f"{_signed(baseline)} baseline", _signed(ticks[2])])
     fig.suptitle(
-        wrap_text(
+        fit_title(
             "Topic correlation across documents. White: as expected for unrelated topics, "
             f"whose shares correlate at −1/(K−1) = {_signed(baseline)} because shares sum to "
             "1; orange: together more often, purple: less often.",
-            chars_that_fit(width, 9),
-            4,
+            width,
+            max_lines=4,
         ),
         x=0.0,
         ha="left",

@@ -86,7 +86,7 @@ def plot_topic_terms(
         ax.set_yticks(y, [shorten(t, term_chars) for t in group["term"]])
         ax.set_ylim(top_n - 0.5, -0.6)
         name = flagged_label(display_label(topic, labels.get(topic, "")), topic, flags)
-        title_over_labels(ax, wrap_text(name, title_chars, 3), fontweight="bold", fontsize=8)
+        title_over_labels(ax, wrap_text(name, title_chars, 4), fontweight="bold", fontsize=8)
         ax.xaxis.set_major_locator(plt.MaxNLocator(2))
         ax.set_xlim(0, x_max)
         # The x scale is shared: numbers only under the last panel of each column.
