@@ -15,7 +15,7 @@ from collections.abc import Mapping
 import matplotlib.pyplot as plt
 from matplotlib.legend import Legend
 from matplotlib.text import Annotation, Text
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter, Locator
 from matplotlib.transforms import Bbox
 
 # Printed widths in inches: one column of a two-column journal (≈ 89 mm, e.g. Nature,
@@ -79,10 +79,28 @@ def fit_title(text: str, width: float, fontsize: float = 9, max_lines: int = 3) 
     return wrap_text(text, chars_that_fit(width - 0.1, fontsize), max_lines)
 
 
+class _FittingIndexLocator(Locator):
+    """Ticks at every n-th integer position, n as small as the drawn axis allows."""
+
+    def __init__(self, count: int, gap_pt: float):
+        self.count, self.gap_pt = count, gap_pt
+
+    def __call__(self):
+        box = self.axis.axes.bbox
+        length = box.width if self.axis.axis_name == "x" else box.height
+        spacing = length * 72 / self.axis.figure.dpi / max(self.count, 1)
+        step = max(1, math.ceil(self.gap_pt / max(spacing, 1e-9)))
+        return list(range(0, self.count, step))
+
+
 def index_ticks(axis, names: list[str]) -> None:
-    """Ticks at integer positions of a categorical ``axis`` (heatmap rows or columns),
-    labelled with ``names``, as many as fit at the tick font size."""
-    axis.set_major_locator(MaxNLocator(nbins="auto", integer=True, steps=[1, 2, 5, 10]))
+    """Ticks at the integer positions of a categorical ``axis`` (heatmap rows or columns)
+    labelled with ``names``: every one where the drawn axis has room at the tick font
+    size, else every second, fifth …"""
+    size = plt.rcParams["xtick.labelsize" if axis.axis_name == "x" else "ytick.labelsize"]
+    # A label needs its line height across the axis; along x, about two digits' width.
+    gap = size * (1.25 if axis.axis_name == "y" else 1.9)
+    axis.set_major_locator(_FittingIndexLocator(len(names), gap))
     axis.set_major_formatter(
         FuncFormatter(lambda v, _: names[int(v)] if 0 <= v < len(names) and v == int(v) else "")
     )

@@ -9,8 +9,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import Normalize
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.offsetbox import AnchoredOffsetbox, DrawingArea, HPacker, TextArea
+from matplotlib.patches import Circle, Patch
 
 from topicpipe.interpret.labels import display_label
 from topicpipe.plots.label_layout import repel_labels
@@ -81,14 +81,18 @@ def plot_intertopic_map(
     map_height = width * aspect * 0.92
     prevalence = table["prevalence"].to_numpy()
     radii, raised = bubble_radii(prevalence, (width * 72) * (map_height * 72))
-    size_handles, size_height = _size_key_handles(prevalence, radii)
-    size_width = 1.1 if size_handles else 0.0
-    key_columns = max(1, int((width - size_width) // _KEY_ENTRY))
-    key_height = max(0.1 + 0.14 * -(-k // key_columns), size_height)
-    fig = plt.figure(figsize=(width, map_height + 0.6 + key_height), layout="constrained")
-    grid = fig.add_gridspec(2, 1, height_ratios=[map_height, key_height])
+    sizes = size_key_values(prevalence)
+    unit = _radius_per_share(prevalence, radii)
+    size_height = (2 * unit * np.sqrt(max(sizes)) + 6) / 72 if unit else 0.0
+    key_columns = max(1, int(width // _KEY_ENTRY))
+    key_height = 0.1 + 0.14 * -(-k // key_columns)
+    fig = plt.figure(
+        figsize=(width, map_height + 0.6 + size_height + key_height), layout="constrained"
+    )
+    grid = fig.add_gridspec(3, 1, height_ratios=[map_height, max(size_height, 0.01), key_height])
     ax = fig.add_subplot(grid[0])
-    key_ax = fig.add_subplot(grid[1])
+    size_ax, key_ax = fig.add_subplot(grid[1]), fig.add_subplot(grid[2])
+    size_ax.set_axis_off()
     key_ax.set_axis_off()
     # Fit the limits so the largest bubbles stay inside: pad by the radius in data units.
     pad_pt = radii.max() * 1.1
@@ -147,60 +151,42 @@ def plot_intertopic_map(
         x=0.0,
         ha="left",
     )
-    if size_handles:
-        title = "bubble area:\nprevalence" + (f"\n(min. {_MIN_RADIUS_PT:g} pt)" if raised else "")
-        largest = max(h.get_markersize() for h in size_handles)
-        size_key = key_ax.legend(
-            handles=size_handles,
-            title=title,
-            loc="upper right",
-            frameon=False,
-            borderaxespad=0,
-            # Rows are one font size high: space them by the largest reference bubble.
-            labelspacing=max(0.5, largest / MIN_TEXT_PT - 0.6),
-            handlelength=max(1.0, largest / MIN_TEXT_PT),
-            handletextpad=0.6,
-        )
-        # Kept as an artist of its own: the topic key below becomes the axes' legend.
-        key_ax.add_artist(size_key)
-    _topic_key(key_ax, table, key_columns, flags, 1 - size_width / width)
+    if unit:
+        _size_key(size_ax, sizes, unit, raised)
+    _topic_key(key_ax, table, key_columns, flags)
     add_note(fig, flags_note(flags), note, width=width)
     return fig
 
 
-def _size_key_handles(prevalence: np.ndarray, radii: np.ndarray) -> tuple[list[Line2D], float]:
-    """Reference bubbles (area = prevalence) for the key, and the key's height in inches."""
+def _radius_per_share(prevalence: np.ndarray, radii: np.ndarray) -> float:
+    """Radius (points) of a bubble of prevalence 1, from the topics drawn at true size."""
     share = np.clip(prevalence, 0.0, None)
-    # Radius per unit of prevalence, from any topic drawn at its true size.
     true_size = (share > 0) & (radii > _MIN_RADIUS_PT)
-    if not true_size.any():
-        return [], 0.0
-    unit = float((radii[true_size] / np.sqrt(share[true_size])).mean())
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            ls="none",
-            markersize=2 * unit * np.sqrt(value),
-            markerfacecolor="none",
-            markeredgecolor="#555555",
-            label=f"{value:.1%}".replace(".0%", "%"),
+    return float((radii[true_size] / np.sqrt(share[true_size])).mean()) if true_size.any() else 0.0
+
+
+def _size_key(ax: plt.Axes, values: list[float], unit: float, raised: bool) -> None:
+    """A row of reference bubbles (area = prevalence, true size in points) with labels."""
+    title = "Bubble area = prevalence:" + (
+        f" (tiny topics drawn at {_MIN_RADIUS_PT:g} pt)" if raised else ""
+    )
+    items: list = [TextArea(title, textprops={"fontsize": MIN_TEXT_PT})]
+    for value in values:
+        radius = unit * np.sqrt(value)
+        circle = DrawingArea(2 * radius + 2, 2 * radius + 2)
+        circle.add_artist(
+            Circle((radius + 1, radius + 1), radius, facecolor="none", edgecolor="#555555", lw=0.8)
         )
-        for value in size_key_values(prevalence)
-    ]
-    height = 0.45 + sum(h.get_markersize() + 4 for h in handles) / 72
-    return handles, height
+        label = TextArea(f"{value:.1%}".replace(".0%", "%"), textprops={"fontsize": MIN_TEXT_PT})
+        items.append(HPacker(children=[circle, label], align="center", pad=0, sep=3))
+    row = HPacker(children=items, align="center", pad=0, sep=10)
+    ax.add_artist(AnchoredOffsetbox(loc="center left", child=row, frameon=False, borderpad=0))
 
 
 def _topic_key(
-    ax: plt.Axes,
-    table: pd.DataFrame,
-    columns: int,
-    flags: Mapping[int, str] | None,
-    share: float,
+    ax: plt.Axes, table: pd.DataFrame, columns: int, flags: Mapping[int, str] | None
 ) -> None:
-    """The topics' colours and labels, ``columns`` to a row, over ``share`` of the width."""
+    """The topics' colours and labels, ``columns`` to a row."""
     chars = chars_that_fit(_KEY_ENTRY - 0.3, MIN_TEXT_PT)
     handles = [
         Patch(
@@ -215,7 +201,6 @@ def _topic_key(
     ax.legend(
         handles=handles,
         loc="upper left",
-        bbox_to_anchor=(0, 1, share, 0),
         ncol=columns,
         frameon=False,
         handlelength=1.2,
@@ -266,8 +251,15 @@ def plot_topic_correlation(
     # last column.
     shown = np.ma.masked_array(corr, mask=~below)[1:, :-1]
     label_width = max(len(n) for n in names) * 0.6 * MIN_TEXT_PT / 72
-    # The colour bar and its labels ("−0.05 baseline") take about 1.6 in.
-    side = min(width - label_width - 1.6, 0.32 * (k - 1) + 0.4)
+    # The colour bar and its labels ("−0.05 baseline") take about 1.3 in. Where the
+    # labels would leave the matrix too little room, rows are numbered only.
+    if width - label_width - 1.3 < 0.55 * width:
+        names = [flagged_label(str(t), t, flags) for t in range(1, k + 1)]
+        label_width = 0.4
+        ax_label = "topic"
+    else:
+        ax_label = ""
+    side = min(width - label_width - 1.3, 0.32 * (k - 1) + 0.4)
     cell = side / (k - 1)
     fig, ax = plt.subplots(figsize=(width, side + 1.0), layout="constrained")
     norm = Normalize(vmin=baseline - limit, vmax=baseline + limit)
@@ -289,19 +281,20 @@ def plot_topic_correlation(
     index_ticks(ax.xaxis, [str(t + 1) for t in range(k - 1)])
     index_ticks(ax.yaxis, names[1:])
     ax.set_xlabel("topic")
+    ax.set_ylabel(ax_label)
     ax.spines[["left", "bottom"]].set_visible(False)
     ax.tick_params(length=0)
     bar = fig.colorbar(image, ax=ax, fraction=0.05, pad=0.02, shrink=0.8)
-    bar.set_label("correlation of topic shares across documents", fontsize=MIN_TEXT_PT)
+    bar.set_label("correlation of topic shares", fontsize=MIN_TEXT_PT)
     bar.ax.axhline(baseline, color="black", lw=1.0)
     ticks = [baseline - limit, baseline, baseline + limit]
     bar.set_ticks(ticks)
     bar.set_ticklabels([_signed(ticks[0]), f"{_signed(baseline)} baseline", _signed(ticks[2])])
     fig.suptitle(
         fit_title(
-            "Topic correlation across documents. White: as expected for unrelated topics, "
-            f"whose shares correlate at −1/(K−1) = {_signed(baseline)} because shares sum to "
-            "1; orange: together more often, purple: less often.",
+            "Correlation of topic shares across documents. White: "
+            f"{_signed(baseline)} = −1/(K−1), as for unrelated topics (shares sum to 1); "
+            "orange: together more often; purple: less often.",
             width,
             max_lines=4,
         ),
