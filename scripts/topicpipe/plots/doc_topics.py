@@ -7,15 +7,20 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 
-from topicpipe.plots.layout import MIN_TEXT_PT, add_note, chars_that_fit, fit_title, index_ticks
+from topicpipe.plots.layout import (
+    MIN_TEXT_PT,
+    add_note,
+    chars_that_fit,
+    column_names_height,
+    fit_title,
+    topic_columns,
+)
 from topicpipe.plots.style import SEQUENTIAL_CMAP, apply_style, shorten
 
 # Above this many documents, row labels would overlap: rows are then unlabelled.
 MAX_LABELLED_DOCS = 60
-# Height of a labelled row at MIN_TEXT_PT, and the narrowest column that takes a topic's
-# name (else its number), in inches.
+# Height of a labelled row at MIN_TEXT_PT, in inches.
 _ROW = 0.13
-_NAMED_COLUMN = 0.13
 
 
 def order_documents(theta: np.ndarray, dates: Sequence[str] | None = None) -> np.ndarray:
@@ -50,22 +55,14 @@ def plot_doc_topics(
     labelled = n_docs <= MAX_LABELLED_DOCS
     label_width = min(2.4, width * 0.38) if labelled else 0.45
     cell = (width - label_width - 0.9) / n_topics
-    named = cell >= _NAMED_COLUMN
     names = list(topic_names or [str(k + 1) for k in range(n_topics)])
-    name_chars = 24
-    top = name_chars * 0.6 * MIN_TEXT_PT / 72 if named else 0.25
+    top = column_names_height(cell, names)
     body = _ROW * n_docs if labelled else min(6.0, max(2.5, 0.01 * n_docs))
     fig, ax = plt.subplots(figsize=(width, body + top + 0.8), layout="constrained")
     image = ax.imshow(
         theta[order], aspect="auto", cmap=SEQUENTIAL_CMAP, vmin=0, vmax=1, interpolation="nearest"
     )
-    if named:
-        ax.set_xticks(range(n_topics), [shorten(n, name_chars) for n in names], rotation=90)
-    else:
-        index_ticks(ax.xaxis, [str(k + 1) for k in range(n_topics)])
-    ax.xaxis.set_ticks_position("top")
-    ax.set_xlabel("topic")
-    ax.xaxis.set_label_position("top")
+    topic_columns(ax, cell, names, [str(k + 1) for k in range(n_topics)])
     dominant = theta[order].argmax(axis=1)
     boundaries = np.flatnonzero(np.diff(dominant)) + 0.5
     for y in boundaries:

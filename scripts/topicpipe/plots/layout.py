@@ -106,6 +106,40 @@ def index_ticks(axis, names: list[str]) -> None:
     )
 
 
+# Columns at least this wide (inches) take their names across, wrapped; narrower ones
+# upright, cut to ``UPRIGHT_CHARS``; below ``NAMED_COLUMN`` they are numbered only.
+ACROSS_COLUMN = 0.75
+NAMED_COLUMN = 0.13
+UPRIGHT_CHARS = 24
+
+
+def column_names_height(cell: float, names: list[str]) -> float:
+    """Inches that ``topic_columns`` needs above a heatmap with columns ``cell`` wide."""
+    line = MIN_TEXT_PT * 1.25 / 72
+    if cell >= ACROSS_COLUMN:
+        chars = chars_that_fit(cell - 0.05, MIN_TEXT_PT)
+        return line * max(wrap_text(n, chars, 3).count("\n") + 1 for n in names) + 0.05
+    if cell >= NAMED_COLUMN:
+        return min(UPRIGHT_CHARS, max(len(n) for n in names)) * _CHAR_EM * MIN_TEXT_PT / 72
+    return line + 0.05
+
+
+def topic_columns(ax: plt.Axes, cell: float, names: list[str], numbers: list[str]) -> None:
+    """Label a heatmap's columns, ``cell`` inches wide, on top: ``names`` across (wrapped)
+    or upright (cut) where they fit, else ``numbers`` as many as fit."""
+    if cell >= ACROSS_COLUMN:
+        chars = chars_that_fit(cell - 0.05, MIN_TEXT_PT)
+        ax.set_xticks(range(len(names)), [wrap_text(n, chars, 3) for n in names])
+    elif cell >= NAMED_COLUMN:
+        short = [n if len(n) <= UPRIGHT_CHARS else n[: UPRIGHT_CHARS - 1] + "…" for n in names]
+        ax.set_xticks(range(len(names)), short, rotation=90)
+    else:
+        index_ticks(ax.xaxis, numbers)
+        ax.set_xlabel("topic")
+    ax.xaxis.set_ticks_position("top")
+    ax.xaxis.set_label_position("top")
+
+
 def flagged_label(label: str, topic: int, flags: Mapping[int, str] | None) -> str:
     """``label`` with a "*" when ``topic`` carries a flag (see ``flags_note``)."""
     return f"{label} *" if flags and topic in flags else label
@@ -183,6 +217,7 @@ def print_check(fig: plt.Figure, width: float, name: str) -> str:
     if size >= MIN_TEXT_PT - 0.05:
         return ""
     return (
-        f"{name}: text prints at {size:.1f} pt at {width:g} in wide ({text[:30]!r}); "
-        "set figures.width to page, or use fewer topics per figure"
+        f"{name}: some text ({text[:30]!r}) prints at {size:.1f} pt when the figure is "
+        f"{width:g} in wide, under the {MIN_TEXT_PT:g} pt aimed at; with many topics, try "
+        "figures.width: page or fewer topics.top_n"
     )

@@ -14,17 +14,16 @@ from topicpipe.plots.layout import (
     MIN_TEXT_PT,
     add_note,
     chars_that_fit,
+    column_names_height,
     fit_title,
     flagged_label,
     flags_note,
-    index_ticks,
+    topic_columns,
 )
 from topicpipe.plots.style import MUTED, SEQUENTIAL_CMAP, apply_style, shorten
 
 # A cell must be this wide (inches) to hold its percentage at MIN_TEXT_PT.
 _NUMBER_CELL = 0.2
-# A column must be this wide for a topic's name on the axis (else its number only).
-_NAMED_COLUMN = 0.13
 
 
 def plot_prevalence_group(
@@ -53,11 +52,9 @@ def plot_prevalence_group(
     group_chars = max(8, chars_that_fit(width / 3, MIN_TEXT_PT) - 7)
     group_labels = [f"{shorten(g, group_chars)} ({sizes[g]})" for g in groups]
     label_width = max(len(g) for g in group_labels) * 0.6 * MIN_TEXT_PT / 72 + 0.35
-    cell = min(0.32, (width - label_width - 0.9) / n_cols)
-    named = cell >= _NAMED_COLUMN
-    name_chars = 26
-    top_height = (name_chars * 0.6 * MIN_TEXT_PT / 72) if named else 0.2
-    height = n_rows * min(cell, 0.22) + top_height + 0.9
+    cell = min(1.2, (width - label_width - 0.9) / n_cols)
+    topic_names = [flagged_label(display_label(t, names[t]), t, flags) for t in topics]
+    height = n_rows * min(cell, 0.22) + column_names_height(cell, topic_names) + 0.9
     fig, ax = plt.subplots(figsize=(width, max(height, 2.0)), layout="constrained")
     values = wide.to_numpy()
     top = max(np.nanmax(values), 1e-9)
@@ -76,16 +73,7 @@ def plot_prevalence_group(
                 fontsize=MIN_TEXT_PT,
                 color="black" if value > top * 0.6 else "white",
             )
-    if named:
-        ticks = [
-            shorten(flagged_label(display_label(t, names[t]), t, flags), name_chars) for t in topics
-        ]
-        ax.set_xticks(range(n_cols), ticks, rotation=90)
-    else:
-        index_ticks(ax.xaxis, [str(t) for t in topics])
-        ax.set_xlabel("topic")
-        ax.xaxis.set_label_position("top")
-    ax.xaxis.set_ticks_position("top")
+    topic_columns(ax, cell, topic_names, [str(t) for t in topics])
     ax.set_yticks(range(n_rows), group_labels)
     for tick, group in zip(ax.get_yticklabels(), groups, strict=True):
         if sizes[group] < min_documents:

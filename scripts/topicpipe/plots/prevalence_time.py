@@ -14,6 +14,8 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
@@ -87,19 +89,20 @@ def _mark_periods(ax: plt.Axes, spans: pd.DataFrame) -> None:
             ax.axvspan(row.left, row.right, zorder=4, **FEW_STYLE)
 
 
-def _period_handles(spans: pd.DataFrame, min_documents: int, few_look: str) -> list[Patch]:
-    handles = []
+def _period_handles(spans: pd.DataFrame, min_documents: int, few_look: str) -> list[Artist]:
+    """Key entries for the kinds of period that occur: gaps, and periods with few
+    documents drawn ``few_look`` ("pale" blocks or "hollow" points)."""
+    handles: list[Artist] = []
     if spans["empty"].any():
         handles.append(Patch(label="no documents (gap)", **EMPTY_STYLE))
     if spans["few"].any():
-        handles.append(
-            Patch(
-                facecolor="#DDDDDD",
-                edgecolor=MUTED,
-                lw=0.5,
-                label=f"fewer than {min_documents} documents ({few_look})",
+        label = f"fewer than {min_documents} documents ({few_look})"
+        if few_look == "pale":
+            handles.append(Patch(facecolor="#DDDDDD", edgecolor=MUTED, lw=0.5, label=label))
+        else:
+            handles.append(
+                Line2D([], [], marker="o", ls="none", mfc="white", mec=MUTED, label=label)
             )
-        )
     return handles
 
 
@@ -179,6 +182,11 @@ def plot_prevalence_area(
         width=(spans["right"] - spans["left"]) * 0.8,
         color=bar_colours,
     )
+    # Few documents: the count is printed, as its bar may be too short to see.
+    for row in spans[spans["few"]].itertuples():
+        counts.text(
+            row.middle, row.n_documents, str(row.n_documents), ha="center", va="bottom", zorder=6
+        )
     _mark_periods(counts, spans)
     counts.axhline(min_documents, color=MUTED, lw=0.8, ls="--", zorder=5)
     counts.set_ylabel("documents")
@@ -274,7 +282,7 @@ def plot_prevalence_lines(
         x=0.0,
         ha="left",
     )
-    handles = _period_handles(spans, min_documents, "hollow points")
+    handles = _period_handles(spans, min_documents, "hollow")
     if handles:
         # Side by side only where both fit.
         columns = len(handles) if width >= 5 else 1

@@ -251,15 +251,15 @@ def plot_topic_correlation(
     # last column.
     shown = np.ma.masked_array(corr, mask=~below)[1:, :-1]
     label_width = max(len(n) for n in names) * 0.6 * MIN_TEXT_PT / 72
-    # The colour bar and its labels ("−0.05 baseline") take about 1.3 in. Where the
+    # The colour bar and its labels ("−0.05 baseline") take about 1.45 in. Where the
     # labels would leave the matrix too little room, rows are numbered only.
-    if width - label_width - 1.3 < 0.55 * width:
+    if width - label_width - 1.45 < 0.55 * width:
         names = [flagged_label(str(t), t, flags) for t in range(1, k + 1)]
         label_width = 0.4
         ax_label = "topic"
     else:
         ax_label = ""
-    side = min(width - label_width - 1.3, 0.32 * (k - 1) + 0.4)
+    side = min(width - label_width - 1.45, 0.32 * (k - 1) + 0.4)
     cell = side / (k - 1)
     fig, ax = plt.subplots(figsize=(width, side + 1.0), layout="constrained")
     norm = Normalize(vmin=baseline - limit, vmax=baseline + limit)
