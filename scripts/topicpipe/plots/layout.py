@@ -9,7 +9,7 @@ prints at, so tests and the figure rules can check it.
 from __future__ import annotations
 
 import math
-import textwrap
+import re
 from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
@@ -43,11 +43,33 @@ def columns_that_fit(width: float, panel_width: float, n_panels: int, most: int 
     return max(1, min(n_panels, most, int(width // panel_width)))
 
 
+def _pieces(text: str, chars: int) -> list[tuple[str, bool]]:
+    """Words of ``text`` as (piece, preceded by a space); a word longer than ``chars``
+    is split after its "_" or "-" (phrases such as russian_security_council), and
+    hard only where a part is still too long."""
+    pieces = []
+    for word in text.split():
+        parts = [word] if len(word) <= chars else re.findall(r"[^_-]+[_-]*|[_-]+", word)
+        for index, part in enumerate(parts):
+            chunks = [part[i : i + chars] for i in range(0, len(part), chars)]
+            pieces += [(chunk, index == 0 and k == 0) for k, chunk in enumerate(chunks)]
+    return pieces
+
+
 def wrap_text(text: str, chars: int, max_lines: int = 2) -> str:
     """``text`` wrapped at ``chars`` characters on at most ``max_lines`` lines; the last
     line ends in "…" only when the text does not fit."""
-    text = " ".join(str(text).split())
-    lines = textwrap.wrap(text, chars, break_long_words=True, break_on_hyphens=False)
+    lines: list[str] = []
+    line = ""
+    for piece, spaced in _pieces(" ".join(str(text).split()), chars):
+        joined = line + (" " if spaced and line else "") + piece
+        if len(joined) <= chars or not line:
+            line = joined
+        else:
+            lines.append(line)
+            line = piece
+    if line:
+        lines.append(line)
     if len(lines) <= max_lines:
         return "\n".join(lines)
     kept = lines[:max_lines]
