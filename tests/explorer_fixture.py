@@ -50,9 +50,12 @@ def documents() -> tuple[pd.DataFrame, np.ndarray, dict[str, dict[str, str]]]:
     return articles, theta, records
 
 
-def page_data() -> dict:
+NO_DATES = "None of the 11 documents has a date."
+
+
+def page_data(dated: bool = True) -> dict:
     """Explorer data with two topics, three monthly periods (one empty, one with few
-    documents) and a hostile document."""
+    documents) and a hostile document; undated, the prevalence table is only a note."""
     summary = pd.DataFrame(
         {
             "topic": [1, 2],
@@ -89,12 +92,12 @@ def page_data() -> dict:
         vocabulary,
         TOKENS,
         explorer_documents(articles, theta, records, keywords, 20, TEXT_CHARS, 60),
-        pd.DataFrame(rows),
+        pd.DataFrame(rows) if dated else pd.DataFrame({"note": [NO_DATES]}),
         intertopic,
         (np.array([[0.0, 0.7], [0.7, 0.0]]), np.array([[1.0, -0.8], [-0.8, 1.0]])),
         {"lambda": 0.6, "period": "month", "shown_documents": 5, "text_chars": TEXT_CHARS},
     )
 
 
-def page_html() -> str:
-    return render_explorer(page_data(), "Test explorer <b>not bold</b>")
+def page_html(dated: bool = True) -> str:
+    return render_explorer(page_data(dated), "Test explorer <b>not bold</b>")

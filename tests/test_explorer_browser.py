@@ -11,7 +11,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from explorer_fixture import BY_LIFT, BY_PROBABILITY, IMG_TEXT, LONG_TERM, SCRIPT_TITLE, page_html
+from explorer_fixture import (
+    BY_LIFT,
+    BY_PROBABILITY,
+    IMG_TEXT,
+    LONG_TERM,
+    NO_DATES,
+    SCRIPT_TITLE,
+    page_html,
+)
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
@@ -253,6 +261,15 @@ def test_time_chart_leaves_gaps_and_marks_few_documents(page):
     Select(page.find_element(By.ID, "add-topic")).select_by_value("2")
     circles = page.find_element(By.ID, "prevalence-chart").find_elements(By.TAG_NAME, "circle")
     assert len(circles) == 4
+
+
+def test_without_dates_the_time_chart_says_why(browser, tmp_path):
+    path = tmp_path / "undated.html"
+    path.write_text(page_html(dated=False), encoding="utf-8")
+    _open(browser, path)
+    assert browser.find_element(By.ID, "prevalence").text == NO_DATES
+    assert not browser.find_element(By.ID, "prevalence-controls").is_displayed()
+    assert browser.find_elements(By.ID, "prevalence-chart") == []
 
 
 def test_topic_in_the_address_is_shown_on_load_and_when_it_changes(browser, page_file):

@@ -52,7 +52,8 @@ def test_a_terms_spread_over_topics_weighs_topic_sizes():
     assert np.allclose(shares[0], [0.25, 0.75])
     data = page_data()
     total, spread = data["vocabulary"]["oil"]
-    assert total == 150 and [t for t, _ in spread] == [1, 2]
+    # 0.10 × 600 tokens in topic 1 against 0.36 × 400 in topic 2, in per mille.
+    assert total == 150 and spread == [[1, 294], [2, 706]]
 
 
 def test_documents_carry_metadata_author_and_capped_text():

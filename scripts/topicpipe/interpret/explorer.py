@@ -30,8 +30,9 @@ LAMBDA_GRID = [i / 10 for i in range(11)]
 # frequent terms (for search and for their spread over topics); the rest is left out to
 # keep the file small.
 SEARCH_TERMS = 5000
-# A term's share of a topic is kept when at least this large (the map shows the rest as 0).
-MIN_TERM_SHARE = 0.005
+# A term's share of a topic is kept, in per mille, when at least this large (the map
+# shows the rest as 0); whole per mille keep the page small.
+MIN_TERM_PERMILLE = 10
 
 
 def candidate_term_ids(
@@ -69,15 +70,15 @@ def term_data(
     candidates: list[list[int]],
 ) -> tuple[dict[str, list[list[Any]]], dict[str, list[Any]]]:
     """Per topic its candidate terms as [term, φ]; and per term of the page (candidates
-    and the ``SEARCH_TERMS`` most frequent) [corpus count, [[topic, p(k | w)], …]]."""
-    shares = term_topic_shares(phi, tokens)
+    and the ``SEARCH_TERMS`` most frequent) [corpus count, [[topic, p(k | w) in ‰], …]]."""
+    permille = np.rint(1000 * term_topic_shares(phi, tokens))
     frequent = np.argsort(-counts, kind="stable")[:SEARCH_TERMS]
     known = sorted({*frequent.tolist(), *(i for ids in candidates for i in ids)})
     vocabulary = {}
     for i in known:
         spread = [
-            [int(k) + 1, round(float(shares[i, k]), 3)]
-            for k in np.flatnonzero(shares[i] >= MIN_TERM_SHARE)
+            [int(k) + 1, int(permille[i, k])]
+            for k in np.flatnonzero(permille[i] >= MIN_TERM_PERMILLE)
         ]
         vocabulary[terms[i]] = [int(counts[i]), spread]
     per_topic = {

@@ -82,7 +82,7 @@ function bubbleRadius(d) {
   const spread = DATA.vocabulary[state.pinned][1];
   const hit = spread.find(([t]) => t === d.topic);
   // The term's share of each topic, on a scale where a share of 1 is a large bubble.
-  return hit ? Math.max(4, 55 * Math.sqrt(hit[1])) : 2.5;
+  return hit ? Math.max(4, 55 * Math.sqrt(hit[1] / 1000)) : 2.5;
 }
 
 function buildMap() {
@@ -406,7 +406,7 @@ function search(query) {
     const ul = el("ul");
     for (const t of terms) {
       const [total, spread] = DATA.vocabulary[t];
-      const main = spread.slice().sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, s]) => `${k} (${pct(s)})`).join(", ");
+      const main = spread.slice().sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, s]) => `${k} (${pct(s / 1000)})`).join(", ");
       const b = el("button", `${t} — ${count(total)} times; mostly topics ${main || "–"}`);
       b.type = "button";
       b.className = "term-result";
