@@ -162,6 +162,39 @@ def topic_columns(ax: plt.Axes, cell: float, names: list[str], numbers: list[str
     ax.xaxis.set_label_position("top")
 
 
+# Width of one entry of a topic key and height of one of its rows, in inches.
+KEY_ENTRY = 2.1
+KEY_ROW = 0.17
+
+
+def key_columns(width: float) -> int:
+    """Entries per row of a topic key under a ``width``-inch figure."""
+    return max(1, int(width // KEY_ENTRY))
+
+
+def key_height(entries: int, width: float) -> float:
+    """Inches a topic key of ``entries`` takes under a ``width``-inch figure."""
+    return 0.05 + KEY_ROW * -(-entries // key_columns(width))
+
+
+def key_below(ax: plt.Axes, handles: list, width: float) -> None:
+    """A topic key filling ``ax`` (an axes switched off, ``key_height`` tall) in rows of
+    ``key_columns``. Sized beforehand, it stays out of the constrained layout, which
+    would otherwise squeeze the plot above it when the figure is saved a second time."""
+    legend = ax.legend(
+        handles=handles,
+        loc="upper left",
+        ncol=key_columns(width),
+        frameon=False,
+        handlelength=1.2,
+        handletextpad=0.4,
+        columnspacing=0.8,
+        borderaxespad=0,
+        mode="expand",
+    )
+    legend.set_in_layout(False)
+
+
 def flagged_label(label: str, topic: int, flags: Mapping[int, str] | None) -> str:
     """``label`` with a "*" when ``topic`` carries a flag (see ``flags_note``)."""
     return f"{label} *" if flags and topic in flags else label

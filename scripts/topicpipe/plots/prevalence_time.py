@@ -22,6 +22,7 @@ from matplotlib.ticker import PercentFormatter
 from topicpipe.interpret.labels import display_label
 from topicpipe.interpret.prevalence import PERIODS
 from topicpipe.plots.layout import (
+    KEY_ENTRY,
     MIN_TEXT_PT,
     add_note,
     chars_that_fit,
@@ -29,6 +30,8 @@ from topicpipe.plots.layout import (
     fit_title,
     flagged_label,
     flags_note,
+    key_below,
+    key_height,
     wrap_text,
 )
 from topicpipe.plots.style import MUTED, apply_style, shorten, topic_colour, topic_hatch
@@ -38,8 +41,6 @@ EMPTY_STYLE = {"facecolor": "white", "edgecolor": MUTED, "hatch": "////", "lw": 
 FEW_STYLE = {"facecolor": "white", "alpha": 0.55, "lw": 0}
 # Narrowest small-multiple panel, in inches.
 _PANEL_WIDTH = 1.55
-# Width of one entry of the topic key, in inches.
-_KEY_ENTRY = 2.1
 
 
 def _wide(table: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -139,10 +140,9 @@ def plot_prevalence_area(
     spans = period_spans(table, period)
     topics = list(shares.columns)
     names = _topic_names(table, flags)
-    key_columns = max(1, int(width // _KEY_ENTRY))
-    key_rows = -(-len(topics) // key_columns)
-    fig = plt.figure(figsize=(width, 3.4 + 0.15 * key_rows), layout="constrained")
-    grid = fig.add_gridspec(3, 1, height_ratios=[2.4, 0.8, 0.2 + 0.15 * key_rows])
+    key = key_height(len(topics) + 2, width)
+    fig = plt.figure(figsize=(width, 3.4 + key), layout="constrained")
+    grid = fig.add_gridspec(3, 1, height_ratios=[2.4, 0.8, key])
     ax = fig.add_subplot(grid[0])
     counts = fig.add_subplot(grid[1], sharex=ax)
     key_ax = fig.add_subplot(grid[2])
@@ -192,7 +192,7 @@ def plot_prevalence_area(
     counts.set_ylabel("documents")
     counts.yaxis.set_major_locator(plt.MaxNLocator(3, integer=True))
     _date_axis(counts, spans, max_ticks=max(3, int(width * 1.2)))
-    chars = chars_that_fit(_KEY_ENTRY - 0.3, MIN_TEXT_PT)
+    chars = chars_that_fit(KEY_ENTRY - 0.3, MIN_TEXT_PT)
     handles = [
         Patch(
             facecolor=topic_colour(t - 1),
@@ -203,17 +203,7 @@ def plot_prevalence_area(
         for t in topics
     ]
     handles += _period_handles(spans, min_documents, "pale")
-    key_ax.legend(
-        handles=handles,
-        loc="upper left",
-        ncol=key_columns,
-        frameon=False,
-        handlelength=1.2,
-        handletextpad=0.4,
-        columnspacing=0.8,
-        borderaxespad=0,
-        mode="expand",
-    )
+    key_below(key_ax, handles, width)
     add_note(fig, flags_note(flags), note, width=width)
     return fig
 

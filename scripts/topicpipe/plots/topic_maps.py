@@ -9,12 +9,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import Normalize
-from matplotlib.offsetbox import AnchoredOffsetbox, DrawingArea, HPacker, TextArea
+from matplotlib.offsetbox import AnchoredOffsetbox, DrawingArea, HPacker, TextArea, VPacker
 from matplotlib.patches import Circle, Patch
 
 from topicpipe.interpret.labels import display_label
 from topicpipe.plots.label_layout import repel_labels
 from topicpipe.plots.layout import (
+    KEY_ENTRY,
     MIN_TEXT_PT,
     add_note,
     chars_that_fit,
@@ -22,6 +23,8 @@ from topicpipe.plots.layout import (
     flagged_label,
     flags_note,
     index_ticks,
+    key_below,
+    key_height,
 )
 from topicpipe.plots.palette import ink_for
 from topicpipe.plots.style import (
@@ -36,8 +39,6 @@ from topicpipe.plots.style import (
 _BUBBLE_COVER = 0.12
 # The smallest bubble drawn, as a radius in points, so that no topic vanishes.
 _MIN_RADIUS_PT = 4.0
-# Width of one entry of the topic key under the map, in inches.
-_KEY_ENTRY = 2.1
 
 
 def bubble_radii(prevalence: np.ndarray, map_area_pt2: float) -> tuple[np.ndarray, bool]:
@@ -77,29 +78,22 @@ def plot_intertopic_map(
     xs, ys = table["x"].to_numpy(float), table["y"].to_numpy(float)
     span_x, span_y = max(np.ptp(xs), 1e-6), max(np.ptp(ys), 1e-6)
     # The axes take the data's aspect (within limits), so neither half of the plot is empty.
-    aspect = float(np.clip(span_y / span_x, 0.45, 1.0))
+    aspect = float(np.clip(span_y / span_x, 0.45, 0.68))
     map_height = width * aspect * 0.92
     prevalence = table["prevalence"].to_numpy()
     radii, raised = bubble_radii(prevalence, (width * 72) * (map_height * 72))
     sizes = size_key_values(prevalence)
     unit = _radius_per_share(prevalence, radii)
-    size_height = (2 * unit * np.sqrt(max(sizes)) + 6) / 72 if unit else 0.0
-    key_columns = max(1, int(width // _KEY_ENTRY))
-    key_height = 0.1 + 0.14 * -(-k // key_columns)
-    fig = plt.figure(
-        figsize=(width, map_height + 0.6 + size_height + key_height), layout="constrained"
-    )
-    grid = fig.add_gridspec(3, 1, height_ratios=[map_height, max(size_height, 0.01), key_height])
+    sizes = _fitting_sizes(sizes, unit, width)
+    size_height = (2 * unit * np.sqrt(max(sizes)) + 20) / 72 if unit and sizes else 0.0
+    key = key_height(k, width)
+    fig = plt.figure(figsize=(width, map_height + 0.6 + size_height + key), layout="constrained")
+    grid = fig.add_gridspec(3, 1, height_ratios=[map_height, max(size_height, 0.01), key])
     ax = fig.add_subplot(grid[0])
     size_ax, key_ax = fig.add_subplot(grid[1]), fig.add_subplot(grid[2])
     size_ax.set_axis_off()
     key_ax.set_axis_off()
-    # Fit the limits so the largest bubbles stay inside: pad by the radius in data units.
-    pad_pt = radii.max() * 1.1
-    pad_x = span_x * pad_pt / (width * 72 * 0.9)
-    pad_y = span_y * pad_pt / (map_height * 72 * 0.9)
-    ax.set_xlim(xs.min() - pad_x - span_x * 0.02, xs.max() + pad_x + span_x * 0.02)
-    ax.set_ylim(ys.min() - pad_y - span_y * 0.02, ys.max() + pad_y + span_y * 0.02)
+    _fit_limits(ax, xs, ys, radii.max() * 1.1, width, map_height)
     order = np.argsort(-radii, kind="stable")
     for rank, i in enumerate(order):
         row = table.iloc[i]
@@ -151,11 +145,34 @@ def plot_intertopic_map(
         x=0.0,
         ha="left",
     )
-    if unit:
+    if size_height:
         _size_key(size_ax, sizes, unit, raised)
-    _topic_key(key_ax, table, key_columns, flags)
+    _topic_key(key_ax, table, width, flags)
     add_note(fig, flags_note(flags), note, width=width)
     return fig
+
+
+def _fit_limits(
+    ax: plt.Axes, xs: np.ndarray, ys: np.ndarray, pad_pt: float, width: float, height: float
+) -> None:
+    """Limits that hold every bubble (padded by ``pad_pt`` points) at equal scales on both
+    axes, widened along one axis to the map's ``width`` × ``height`` (inches) shape, so
+    that distances mean the same in every direction and the plot has no empty half."""
+    span_x, span_y = max(np.ptp(xs), 1e-6), max(np.ptp(ys), 1e-6)
+    # Data units per point, if the points filled the plot (roughly: margins aside).
+    per_pt = max(span_x / (width * 72 * 0.85), span_y / (height * 72 * 0.85))
+    x0, x1 = xs.min() - pad_pt * per_pt, xs.max() + pad_pt * per_pt
+    y0, y1 = ys.min() - pad_pt * per_pt, ys.max() + pad_pt * per_pt
+    ratio = height / width
+    if (y1 - y0) / (x1 - x0) < ratio:
+        grow = ((x1 - x0) * ratio - (y1 - y0)) / 2
+        y0, y1 = y0 - grow, y1 + grow
+    else:
+        grow = ((y1 - y0) / ratio - (x1 - x0)) / 2
+        x0, x1 = x0 - grow, x1 + grow
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal", adjustable="box")
 
 
 def _radius_per_share(prevalence: np.ndarray, radii: np.ndarray) -> float:
@@ -165,12 +182,22 @@ def _radius_per_share(prevalence: np.ndarray, radii: np.ndarray) -> float:
     return float((radii[true_size] / np.sqrt(share[true_size])).mean()) if true_size.any() else 0.0
 
 
+def _fitting_sizes(values: list[float], unit: float, width: float) -> list[float]:
+    """The reference prevalences whose bubbles (and labels) fit side by side in ``width``
+    inches, dropping the smallest first."""
+    values = list(values)
+    while values and sum(2 * unit * np.sqrt(v) + 40 for v in values) > width * 72:
+        values.pop(0)
+    return values
+
+
 def _size_key(ax: plt.Axes, values: list[float], unit: float, raised: bool) -> None:
-    """A row of reference bubbles (area = prevalence, true size in points) with labels."""
-    title = "Bubble area = prevalence:" + (
+    """Reference bubbles (area = prevalence, true size in points) with labels, in a row
+    under a title."""
+    title = "Bubble area = prevalence" + (
         f" (tiny topics drawn at {_MIN_RADIUS_PT:g} pt)" if raised else ""
     )
-    items: list = [TextArea(title, textprops={"fontsize": MIN_TEXT_PT})]
+    items: list = []
     for value in values:
         radius = unit * np.sqrt(value)
         circle = DrawingArea(2 * radius + 2, 2 * radius + 2)
@@ -179,15 +206,21 @@ def _size_key(ax: plt.Axes, values: list[float], unit: float, raised: bool) -> N
         )
         label = TextArea(f"{value:.1%}".replace(".0%", "%"), textprops={"fontsize": MIN_TEXT_PT})
         items.append(HPacker(children=[circle, label], align="center", pad=0, sep=3))
-    row = HPacker(children=items, align="center", pad=0, sep=10)
-    ax.add_artist(AnchoredOffsetbox(loc="center left", child=row, frameon=False, borderpad=0))
+    row = HPacker(children=items, align="center", pad=0, sep=12)
+    key = VPacker(
+        children=[TextArea(title, textprops={"fontsize": MIN_TEXT_PT}), row],
+        align="left",
+        pad=0,
+        sep=4,
+    )
+    ax.add_artist(AnchoredOffsetbox(loc="upper left", child=key, frameon=False, borderpad=0))
 
 
 def _topic_key(
-    ax: plt.Axes, table: pd.DataFrame, columns: int, flags: Mapping[int, str] | None
+    ax: plt.Axes, table: pd.DataFrame, width: float, flags: Mapping[int, str] | None
 ) -> None:
-    """The topics' colours and labels, ``columns`` to a row."""
-    chars = chars_that_fit(_KEY_ENTRY - 0.3, MIN_TEXT_PT)
+    """The topics' colours and labels under a ``width``-inch map."""
+    chars = chars_that_fit(KEY_ENTRY - 0.3, MIN_TEXT_PT)
     handles = [
         Patch(
             facecolor=topic_colour(int(r.topic) - 1),
@@ -198,17 +231,7 @@ def _topic_key(
         )
         for r in table.itertuples()
     ]
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        ncol=columns,
-        frameon=False,
-        handlelength=1.2,
-        handletextpad=0.4,
-        columnspacing=0.8,
-        borderaxespad=0,
-        mode="expand",
-    )
+    key_below(ax, handles, width)
 
 
 def correlation_baseline(k: int) -> float:
@@ -251,17 +274,20 @@ def plot_topic_correlation(
     # last column.
     shown = np.ma.masked_array(corr, mask=~below)[1:, :-1]
     label_width = max(len(n) for n in names) * 0.6 * MIN_TEXT_PT / 72
-    # The colour bar and its labels ("−0.05 baseline") take about 1.45 in. Where the
+    # The colour bar and its labels ("−0.05 baseline") take about 1.6 in. Where the
     # labels would leave the matrix too little room, rows are numbered only.
-    if width - label_width - 1.45 < 0.55 * width:
+    wanted = min(0.32 * (k - 1) + 0.4, 0.5 * width)
+    if width - label_width - 1.6 < wanted:
         names = [flagged_label(str(t), t, flags) for t in range(1, k + 1)]
         label_width = 0.4
         ax_label = "topic"
     else:
         ax_label = ""
-    side = min(width - label_width - 1.45, 0.32 * (k - 1) + 0.4)
+    side = min(width - label_width - 1.6, 0.32 * (k - 1) + 0.4)
     cell = side / (k - 1)
-    fig, ax = plt.subplots(figsize=(width, side + 1.0), layout="constrained")
+    # Few topics need less than the full width: the figure is then narrower, not emptier.
+    width = min(width, label_width + side + 1.75)
+    fig, ax = plt.subplots(figsize=(width, side + 1.2), layout="constrained")
     norm = Normalize(vmin=baseline - limit, vmax=baseline + limit)
     cmap = plt.get_cmap(DIVERGING_CMAP).with_extremes(bad="white")
     image = ax.imshow(shown, cmap=cmap, norm=norm, interpolation="nearest")

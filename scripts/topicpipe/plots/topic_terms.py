@@ -74,7 +74,7 @@ def plot_topic_terms(
     corpus_share = shown["weight"] / shown["lift"].where(shown["lift"] > 0)
     # One x scale for every panel, so bar lengths compare across topics.
     x_max = float(np.nanmax([shown["weight"].max(), corpus_share.max()])) * 1.08
-    term_chars = chars_that_fit(width / columns * 0.5, MIN_TEXT_PT)
+    term_chars = chars_that_fit(width / columns * 0.58, MIN_TEXT_PT)
     # Titles are bold (wider letters) and span the whole panel, term names included.
     title_chars = int(chars_that_fit(width / columns - 0.1, 8) * 0.88)
     for index, (ax, topic) in enumerate(zip(axes.flat, topics, strict=False)):
@@ -94,7 +94,7 @@ def plot_topic_terms(
         ax.tick_params(axis="x", labelbottom=below >= len(topics))
     fig.supxlabel(
         wrap_text(
-            "bar: probability of the term in the topic; | its share of the whole corpus",
+            "bar: probability of the term in the topic; dark tick: its share of the whole corpus",
             chars_that_fit(width, 8),
         ),
         fontsize=8,
