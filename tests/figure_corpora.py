@@ -32,7 +32,8 @@ def topic_words(n_topics: int, per_topic: int, seed: int) -> list[list[str]]:
     words: list[list[str]] = []
     used: set[str] = set()
     for k in range(n_topics):
-        first = syllables[(k * 7) % len(syllables)]
+        # A step coprime with the 70 syllables: every topic starts differently (up to 70).
+        first = syllables[(k * 3) % len(syllables)]
         mine: list[str] = []
         while len(mine) < per_topic:
             word = first + "".join(rng.choice(syllables, size=2)) + rng.choice(["", "n", "r"])

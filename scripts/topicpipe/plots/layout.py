@@ -140,7 +140,7 @@ def column_names_height(cell: float, names: list[str]) -> float:
     line = MIN_TEXT_PT * 1.25 / 72
     if cell >= ACROSS_COLUMN:
         chars = chars_that_fit(cell - 0.05, MIN_TEXT_PT)
-        return line * max(wrap_text(n, chars, 3).count("\n") + 1 for n in names) + 0.05
+        return line * max(wrap_text(n, chars, 4).count("\n") + 1 for n in names) + 0.05
     if cell >= NAMED_COLUMN:
         return min(UPRIGHT_CHARS, max(len(n) for n in names)) * _CHAR_EM * MIN_TEXT_PT / 72
     return line + 0.05
@@ -151,7 +151,7 @@ def topic_columns(ax: plt.Axes, cell: float, names: list[str], numbers: list[str
     or upright (cut) where they fit, else ``numbers`` as many as fit."""
     if cell >= ACROSS_COLUMN:
         chars = chars_that_fit(cell - 0.05, MIN_TEXT_PT)
-        ax.set_xticks(range(len(names)), [wrap_text(n, chars, 3) for n in names])
+        ax.set_xticks(range(len(names)), [wrap_text(n, chars, 4) for n in names])
     elif cell >= NAMED_COLUMN:
         short = [n if len(n) <= UPRIGHT_CHARS else n[: UPRIGHT_CHARS - 1] + "…" for n in names]
         ax.set_xticks(range(len(names)), short, rotation=90)

@@ -258,7 +258,7 @@ def plot_prevalence_lines(
         ax.scatter(x[few], m[few], s=12, facecolor="white", edgecolor=MUTED, lw=0.8, zorder=3)
         for row in spans[spans["empty"]].itertuples():
             ax.axvspan(row.left, row.right, zorder=0, **EMPTY_STYLE)
-        ax.set_title(wrap_text(names[topic], title_chars), loc="left", fontsize=8)
+        ax.set_title(wrap_text(names[topic], title_chars, 3), loc="left", fontsize=8)
         ax.set_ylim(0, min(1.0, top * 1.08))
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.yaxis.set_major_locator(plt.MaxNLocator(3))

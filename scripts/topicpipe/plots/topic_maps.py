@@ -195,7 +195,7 @@ def _size_key(ax: plt.Axes, values: list[float], unit: float, raised: bool) -> N
     """Reference bubbles (area = prevalence, true size in points) with labels, in a row
     under a title."""
     title = "Bubble area = prevalence" + (
-        f" (tiny topics drawn at {_MIN_RADIUS_PT:g} pt)" if raised else ""
+        f"; tiny topics drawn at {_MIN_RADIUS_PT:g} pt" if raised else ""
     )
     items: list = []
     for value in values:
