@@ -7,10 +7,17 @@ import pandas as pd
 
 from topicpipe.interpret.explorer import explorer_data, render_explorer, term_data
 from topicpipe.interpret.explorer_documents import explorer_documents
+from topicpipe.interpret.representative import keyword_matchers
+from topicpipe.notes import choice, warning
 
 SCRIPT_TITLE = "<script>alert(1)</script>"
 IMG_TEXT = 'Talks resumed <img src=x onerror="window.__xss=1"> & sanctions eased.'
 LONG_TERM = "organization_of_the_petroleum_exporting_countries"
+# The run's notes: a warning (whose text must stay text) and an automatic choice.
+NOTES = [
+    warning("topics", "flat_topic", "topic 2", "near-uniform <b>terms</b>", "train fewer topics"),
+    choice("ingest", "ingest.unit", "paragraph", "3 articles", "set ingest.unit"),
+]
 
 # Topic 1 has a frequent, unspecific term ("said") and a rare, specific one
 # ("enrichment"), so λ = 1 and λ = 0 rank them differently; "oil" is in both topics.
@@ -91,11 +98,21 @@ def page_data(dated: bool = True) -> dict:
         term_lists,
         vocabulary,
         TOKENS,
-        explorer_documents(articles, theta, records, keywords, 20, TEXT_CHARS, 60),
+        explorer_documents(
+            articles,
+            theta,
+            records,
+            keyword_matchers(keywords, lambda word: (word.lower(),)),
+            20,
+            0.0,
+            TEXT_CHARS,
+            60,
+        ),
         pd.DataFrame(rows) if dated else pd.DataFrame({"note": [NO_DATES]}),
         intertopic,
         (np.array([[0.0, 0.7], [0.7, 0.0]]), np.array([[1.0, -0.8], [-0.8, 1.0]])),
         {"lambda": 0.6, "period": "month", "shown_documents": 5, "text_chars": TEXT_CHARS},
+        NOTES,
     )
 
 

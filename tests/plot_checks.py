@@ -27,3 +27,15 @@ def overlapping_texts(
     return [
         (texts[i].get_text(), texts[j].get_text()) for i, j in zip(*np.nonzero(clash), strict=True)
     ]
+
+
+def texts_outside(fig: plt.Figure, tolerance: float = 1.0) -> list[str]:
+    """Texts that stick out of the saved (tight) figure area sideways: none should."""
+    renderer = fig.canvas.get_renderer()
+    bounds = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans)
+    out = []
+    for text in drawn_texts(fig):
+        box = text.get_window_extent(renderer)
+        if box.x0 < bounds.x0 - tolerance or box.x1 > bounds.x1 + tolerance:
+            out.append(text.get_text())
+    return out

@@ -15,9 +15,10 @@ from matplotlib.text import Text
 from PIL import Image
 from plot_checks import overlapping_texts
 
+from defaults import section
 from topicpipe.interpret.distances import intertopic_table, topic_correlations
-from topicpipe.interpret.labels import display_label, label_table
-from topicpipe.interpret.prevalence import prevalence_by_group, prevalence_over_time
+from topicpipe.interpret.labels import LabelSettings, display_label, label_table
+from topicpipe.interpret.prevalence import placeholder, prevalence_by_group, prevalence_over_time
 from topicpipe.interpret.term_rankings import ranked_terms
 from topicpipe.plots.attrition import plot_attrition
 from topicpipe.plots.corpus_stats import plot_corpus_stats
@@ -26,6 +27,7 @@ from topicpipe.plots.doc_topics import order_documents, plot_doc_topics
 from topicpipe.plots.layout import MIN_TEXT_PT, WIDTHS, drawn_texts, smallest_printed_text
 from topicpipe.plots.metrics import plot_coherence_exclusivity, plot_convergence, plot_metrics_by_k
 from topicpipe.plots.palette import contrast_ratio
+from topicpipe.plots.prevalence_figures import prevalence_figures
 from topicpipe.plots.prevalence_group import plot_prevalence_group
 from topicpipe.plots.prevalence_time import plot_prevalence_area, plot_prevalence_lines
 from topicpipe.plots.style import placeholder_figure, save_figure, topic_colour
@@ -53,7 +55,7 @@ def synthetic(k: int, d: int, seed: int = 0):
     )
     table = ranked_terms(phi, phi.mean(axis=0), terms, 10, 0.5, 0.6)
     human = {2: "A long human label about sanctions and oil exports to several countries"}
-    labels = label_table(table, human, 3)
+    labels = label_table(table, human, {}, [], LabelSettings.from_config(section("topics")))
     names = dict(zip(labels["topic"], labels["label"], strict=True))
     return phi, theta, table, names, dates, outlets
 
@@ -197,19 +199,47 @@ def test_doc_heatmap_groups_by_dominant_topic_then_date():
     assert order.tolist() == [2, 0, 1, 3]
 
 
-def test_panel_titles_agree_with_the_bars_and_are_wrapped_not_cut():
-    _, _, table, _, _, _ = synthetic(5, 5)
-    labels = label_table(table, {1: "A long human label that needs two lines to be read"}, 3)
-    names = dict(zip(labels["topic"], labels["label"], strict=True))
-    fig = plot_topic_terms(table, 10, names, "frex", 6.5)
+def _labelled_terms():
+    """A terms table whose best FREX terms include a number, a unit phrase and a tie, the
+    labels the workflow makes of it, and a long human label for topic 1."""
+    rng = np.random.default_rng(4)
+    words = ["2016", "mln_versus", "wicket", "rate", "south_africa", "year", "australia"]
+    words += [f"term{c}" for c in "abcdefghijklmnopqrstuvwxyz"]
+    phi = rng.dirichlet(np.full(len(words), 0.3), size=4)
+    # Topic 2: the number and the unit phrase are its most exclusive and frequent terms.
+    phi[1, :2] = phi[1].max() * 3
+    phi /= phi.sum(axis=1, keepdims=True)
+    counts = dict(zip(words, rng.integers(5, 500, len(words)).tolist(), strict=True))
+    table = ranked_terms(phi, phi.mean(axis=0), words, 10, 0.5, 0.6)
+    human = {1: "A long human label that needs several lines to be read in a narrow panel"}
+    labels = label_table(table, human, counts, [], LabelSettings.from_config(section("topics")))
+    return table, dict(zip(labels["topic"], labels["label"], strict=True))
+
+
+@pytest.mark.parametrize("width", ["column", "page"])
+def test_panel_titles_agree_with_the_bars_and_are_wrapped_not_cut(width):
+    table, names = _labelled_terms()
+    fig = plot_topic_terms(table, 10, names, "frex", WIDTHS[width])
     fig.canvas.draw()
     panels = [ax for ax in fig.axes if ax.get_visible()]
-    for ax, topic in zip(panels, range(1, 6), strict=True):
-        bars = [t.get_text() for t in ax.get_yticklabels()]
+    for ax, topic in zip(panels, range(1, 5), strict=True):
+        ticks = ax.get_yticklabels()
+        bars = [t.get_text() for t in ticks]
         title = " ".join(t.get_text() for t in ax.texts).replace("\n", " ")
-        assert title == display_label(topic, names[topic])
-        if topic > 1:  # the automatic label is the top three FREX terms: the first bars
-            assert ", ".join(bars[:3]) == names[topic]
+        # Wrapped (a phrase may break at its "_"), never cut.
+        assert "…" not in title
+        assert title.replace("_ ", "_") == display_label(topic, names[topic])
+        bold = [t.get_text() for t in ticks if t.get_fontweight() == "bold"]
+        if topic == 1:
+            assert bold == []
+            continue
+        # Every term of the title has its bar, in bold, in the order the label took them.
+        assert bold == names[topic].split(", ")
+        frex = table[table["topic"] == topic].set_index("term")["frex"]
+        assert list(frex[bars]) == sorted(frex[bars], reverse=True)
+    # Topic 2's label skips the number and the unit phrase, which keep their bars.
+    assert "2016" not in names[2] and "mln_versus" not in names[2]
+    assert {"2016", "mln_versus"} <= {t.get_text() for t in panels[1].get_yticklabels()}
 
 
 def test_correlation_scale_is_centred_on_the_baseline_and_shows_one_triangle():
@@ -346,3 +376,23 @@ def test_topic_colours_are_shared_and_distinct():
     colours = [topic_colour(k) for k in range(50)]
     assert len(set(colours)) == 50
     assert colours[:3] == ["#0072B2", "#E69F00", "#009E73"]
+
+
+def test_prevalence_tables_that_hold_a_note_give_figures_that_say_why():
+    note = "No document has a date."
+    options = {"group_by": "source", "period": "month", "min_documents": 5}
+    figures, notes = prevalence_figures(placeholder(note), placeholder("No sources."), options)
+    assert set(figures) == {"area", "lines", "group"}
+    assert notes == [f"no prevalence over time: {note}", "no prevalence by group: No sources."]
+    assert (
+        figures["group"].axes[0].get_title(loc="left")
+        == "Topic prevalence by source: not available"
+    )
+    assert note in [t.get_text() for t in figures["lines"].axes[0].texts]
+
+
+def test_overlap_check_catches_colliding_labels():
+    fig, ax = plt.subplots(figsize=(2, 2))
+    ax.set_xticks(np.linspace(0, 1, 30), [f"label {i}" for i in range(30)])
+    assert overlapping_texts(fig)
+    plt.close(fig)

@@ -41,10 +41,12 @@ def test_wrapping_cuts_only_what_does_not_fit():
 
 
 def test_flags_mark_topics_and_explain_the_mark():
-    flags = {7: "flat topic", 3: "one document"}
+    flags = {7: "flat", 3: "one_document; same_label"}
     assert flagged_label("7 · year, people", 7, flags) == "7 · year, people *"
     assert flagged_label("2 · oil", 2, flags) == "2 · oil"
-    assert flags_note(flags) == "* 3: one document; 7: flat topic"
+    note = flags_note(flags)
+    assert note.startswith("* Topic 3 carried by one document: describes that document")
+    assert "; Topic 7 flat: no term stands out" in note and "Topic 3 sharing a label" in note
     assert flags_note(None) == ""
 
 

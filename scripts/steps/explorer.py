@@ -18,12 +18,15 @@ from topicpipe.interpret.explorer import (
 from topicpipe.interpret.explorer_documents import article_records, explorer_documents
 from topicpipe.interpret.labels import read_topic_table
 from topicpipe.interpret.prevalence import read_prevalence
-from topicpipe.interpret.representative import topic_keywords
+from topicpipe.interpret.representative import keyword_matchers, topic_keywords
+from topicpipe.interpret.stage import word_forms
 from topicpipe.interpret.tables import read_doc_topics
 from topicpipe.interpret.term_rankings import term_probabilities
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger
+from topicpipe.notes import read_notes
 from topicpipe.plots.style import topic_colour
+from topicpipe.tokenise import load_tokeniser
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("explorer", smk.log[0])
@@ -47,12 +50,17 @@ keywords = topic_keywords(
     summary["topic"],
     topics_opts["top_n"],
 )
+# Keywords found as whole tokens, as in representative_docs.csv.
+matchers = keyword_matchers(
+    keywords, word_forms(load_tokeniser(smk.input.tokeniser).scanner.classify)
+)
 documents = explorer_documents(
     articles,
     theta,
     article_records(read_jsonl(smk.input.documents), set(articles["id"])),
-    keywords,
+    matchers,
     n_docs,
+    topics_opts["representative_min_share"],
     explorer_opts["text_chars"],
     topics_opts["snippet_chars"],
 )
@@ -75,6 +83,7 @@ data = explorer_data(
         "shown_documents": topics_opts["representative_docs"],
         "text_chars": explorer_opts["text_chars"],
     },
+    read_notes(smk.input.notes),
 )
 page = render_explorer(data, f"Topic explorer: {len(summary)} topics, {smk.params.corpus}")
 Path(smk.output.html).write_text(page, encoding="utf-8")

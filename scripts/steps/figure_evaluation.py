@@ -3,9 +3,11 @@ convergence) and the chosen model's per-topic diagnostics."""
 
 import pandas as pd
 
+from topicpipe.adapt import skipped_footnote
 from topicpipe.engines.training import sweep_convergence
 from topicpipe.evaluate.scoring import model_topics
 from topicpipe.files import read_json
+from topicpipe.interpret.guardrails import flagged_topics
 from topicpipe.interpret.labels import display_labels, read_topic_table
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.diagnostics import plot_topic_diagnostics
@@ -19,21 +21,24 @@ out, dpi = smk.output, smk.params.dpi
 width = figure_width(smk.params.width)
 metrics = pd.read_csv(smk.input.metrics)
 selected = read_json(smk.input.selected)
-convergence = sweep_convergence(
-    [pd.read_csv(path) for path in smk.input.convergence], [read_json(p) for p in smk.input.fits]
-)
+fits = [read_json(path) for path in smk.input.fits]
+convergence = sweep_convergence([pd.read_csv(path) for path in smk.input.convergence], fits)
 if convergence.empty:
     log.warning("no held-out documents, so no convergence curve")
 if len(metrics) == 1:
     log.info("one model trained: the metrics figure lists its scores instead of comparing")
 chosen = model_topics(pd.read_csv(smk.input.topics), selected["model"])
 # The same topic names as every other figure and table (human label or top FREX terms).
-labels = display_labels(read_topic_table(smk.input.labels))
+summary = read_topic_table(smk.input.labels)
+labels = display_labels(summary)
+# K of the sweep that were not trained (too few documents for them) are named under the
+# figures that compare the sweep's models.
+skipped = skipped_footnote(fits)
 for figure, path in [
-    (plot_metrics_by_k(metrics, selected["k"], width), out.metrics),
-    (plot_coherence_exclusivity(metrics, selected["model"], chosen, width), out.scatter),
+    (plot_metrics_by_k(metrics, selected["k"], width, skipped), out.metrics),
+    (plot_coherence_exclusivity(metrics, selected["model"], chosen, width, skipped), out.scatter),
     (plot_convergence(convergence, width), out.convergence),
-    (plot_topic_diagnostics(chosen, labels, width), out.diagnostics),
+    (plot_topic_diagnostics(chosen, labels, width, flagged_topics(summary)), out.diagnostics),
 ]:
     save_for_print(figure, path, dpi, width, log)
 log.info("wrote the evaluation figures for %d models", len(metrics))

@@ -1,5 +1,8 @@
-"""Rule figure_prevalence: prevalence over time (stacked area, small multiples) and by group."""
+"""Rule figure_prevalence: prevalence over time (stacked area, small multiples) and by group;
+flagged topics are starred and explained in a footnote."""
 
+from topicpipe.interpret.guardrails import flagged_topics
+from topicpipe.interpret.labels import read_topic_table
 from topicpipe.interpret.prevalence import read_prevalence
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.layout import figure_width
@@ -14,6 +17,7 @@ figures, notes = prevalence_figures(
     read_prevalence(smk.input.by_group),
     smk.params.options,
     width,
+    flagged_topics(read_topic_table(smk.input.summary)),
 )
 for note in notes:
     log.warning(note)

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from gensim.corpora import Dictionary, MmCorpus
+from gensim.matutils import corpus2csc
 
 VOCABULARY_FIELDS = ["term", "documents", "count", "kept"]
 DOCUMENT_FIELDS = ["row", "id", "n_tokens"]
@@ -62,13 +64,21 @@ def build_vocabulary(
     Raises ``CorpusError`` when pruning leaves no term.
     """
     counted = count_terms(token_lists)
+    return counted, pruned_vocabulary(counted, settings)
+
+
+def pruned_vocabulary(counted: Dictionary, settings: PruneSettings) -> Dictionary:
+    """``prune``, or ``CorpusError`` when pruning leaves no term (the message names the
+    settings and the counts, so the user can see which one to change)."""
     dictionary = prune(counted, settings)
     if len(dictionary) == 0:
         raise CorpusError(
-            "no term survived pruning; lower dictionary.no_below or raise "
-            "dictionary.no_above in config.yaml (small corpora need no_below: 1 or 2)"
+            f"no term survived pruning: {len(counted)} terms in {counted.num_docs} documents, "
+            f"none in at least dictionary.no_below ({settings.no_below}) and at most "
+            f"dictionary.no_above ({settings.no_above:g}) of them; lower no_below or raise "
+            "no_above in config.yaml (or set both to auto)"
         )
-    return counted, dictionary
+    return dictionary
 
 
 def vocabulary_rows(counted: Dictionary, pruned: Dictionary) -> Iterator[tuple[str, int, int, int]]:
@@ -90,6 +100,12 @@ def term_counts(dictionary: Dictionary) -> np.ndarray:
     exactly its kept terms, so these equal the column sums of the bag-of-words corpus.
     """
     return np.array([dictionary.cfs[i] for i in range(len(dictionary))], dtype=np.float64)
+
+
+def bow_matrix(corpus: Iterable[list[tuple[int, int]]], num_terms: int) -> sp.csr_matrix:
+    """A bag-of-words corpus (e.g. ``MmCorpus``) as a (documents × ``num_terms``) sparse
+    matrix of counts, row *i* the *i*-th document."""
+    return corpus2csc(corpus, num_terms=num_terms).T.tocsr()
 
 
 def vocabulary_size(

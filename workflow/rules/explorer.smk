@@ -6,10 +6,13 @@ rule explorer:
         topic_terms=rules.topics.output.topic_terms,
         article_topics=rules.topics.output.article_topics,
         documents=rules.ingest.output.documents,
+        # The fitted tokeniser: snippets find keywords as the tokens the words became.
+        tokeniser=rules.tokenise_fit.output.model,
         over_time=rules.prevalence.output.over_time,
         intertopic=rules.topic_maps.output.intertopic,
         distances=rules.topic_maps.output.distances,
         correlation=rules.topic_maps.output.correlation,
+        notes=rules.run_notes.output.json,
     output:
         html=report(
             f"{RESULTS}/explorer.html",

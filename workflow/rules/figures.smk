@@ -1,4 +1,5 @@
 # Every figure of the pipeline: one rule per figure (or group of figures), PNG and SVG.
+from topicpipe.dynamics.settings import figure_options
 
 
 rule figure_attrition:
@@ -27,6 +28,8 @@ rule figure_corpus_stats:
         tokens=rules.tokenise_merge.output.tokens,
         documents=rules.corpus.output.documents,
         vocabulary=rules.corpus.output.vocabulary,
+        # The pruning settings used (auto values resolved).
+        summary=rules.corpus.output.summary,
     output:
         png=report(
             f"{RESULTS}/figures/corpus_stats.png",
@@ -39,7 +42,6 @@ rule figure_corpus_stats:
     conda:
         ENV
     params:
-        dictionary=config["dictionary"],
         dpi=config["figures"]["dpi"],
         width=config["figures"]["width"],
     script:
@@ -138,6 +140,7 @@ rule figure_prevalence:
     input:
         over_time=rules.prevalence.output.over_time,
         by_group=rules.prevalence.output.by_group,
+        summary=rules.topics.output.summary,
     output:
         area=report(
             f"{RESULTS}/figures/prevalence_time_area.png",
@@ -176,6 +179,7 @@ rule figure_topic_maps:
     input:
         intertopic=rules.topic_maps.output.intertopic,
         correlation=rules.topic_maps.output.correlation,
+        summary=rules.topics.output.summary,
     output:
         intertopic=report(
             f"{RESULTS}/figures/intertopic_map.png",
@@ -202,6 +206,38 @@ rule figure_topic_maps:
         "../../scripts/steps/figure_topic_maps.py"
 
 
+rule figure_dynamics:
+    input:
+        terms=rules.dynamics_tables.output.terms,
+        prevalence=rules.dynamics_tables.output.prevalence,
+        periods=rules.dynamics_fit.output.periods,
+    output:
+        trajectories=report(
+            f"{RESULTS}/figures/dynamics_term_trajectories.png",
+            caption="../report/dynamics_term_trajectories.rst",
+            category="3. Figures",
+            subcategory="Over time (dynamic model)",
+        ),
+        trajectories_svg=f"{RESULTS}/figures/dynamics_term_trajectories.svg",
+        heatmap=report(
+            f"{RESULTS}/figures/dynamics_prevalence.png",
+            caption="../report/dynamics_prevalence.rst",
+            category="3. Figures",
+            subcategory="Over time (dynamic model)",
+        ),
+        heatmap_svg=f"{RESULTS}/figures/dynamics_prevalence.svg",
+    log:
+        f"{LOGS}/figure_dynamics.log",
+    conda:
+        ENV
+    params:
+        options=figure_options(config),
+        dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
+    script:
+        "../../scripts/steps/figure_dynamics.py"
+
+
 TARGETS.extend(rules.figure_attrition.output)
 TARGETS.extend(rules.figure_corpus_stats.output)
 TARGETS.extend(rules.figure_evaluation.output)
@@ -209,3 +245,5 @@ TARGETS.extend(rules.figure_topic_terms.output)
 TARGETS.extend(rules.figure_doc_topics.output)
 TARGETS.extend(rules.figure_prevalence.output)
 TARGETS.extend(rules.figure_topic_maps.output)
+if config["dynamics"]["enabled"]:
+    TARGETS.extend(rules.figure_dynamics.output)

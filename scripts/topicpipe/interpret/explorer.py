@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from topicpipe.interpret.term_rankings import relevance
+from topicpipe.notes import Note
 from topicpipe.plots.palette import ink_for
 
 # The page's HTML template, style sheet and script, inlined into every explorer.
@@ -134,8 +135,10 @@ def explorer_data(
     intertopic: pd.DataFrame,
     pairs: tuple[np.ndarray, np.ndarray],
     options: Mapping[str, Any],
+    notes: Sequence[Note] = (),
 ) -> dict[str, Any]:
-    """Everything the page shows, as plain JSON-ready data keyed by topic number.
+    """Everything the page shows, as plain JSON-ready data keyed by topic number, with the
+    run's ``notes`` (automatic choices and warnings, ``run_notes.json``).
 
     ``term_lists`` and ``vocabulary`` come from ``term_data``, ``tokens`` from
     ``topic_tokens``, ``documents`` from ``explorer_documents.explorer_documents``;
@@ -172,6 +175,10 @@ def explorer_data(
         "period": options["period"],
         "shown_documents": options["shown_documents"],
         "text_chars": options["text_chars"],
+        "notes": [
+            {key: getattr(note, key) for key in ("kind", "subject", "value", "message", "override")}
+            for note in notes
+        ],
     }
 
 

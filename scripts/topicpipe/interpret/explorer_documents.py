@@ -15,13 +15,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from topicpipe.interpret.representative import kwic, top_documents
+from topicpipe.interpret.representative import KeywordMatcher, kwic, top_documents
 
 
-def chosen_articles(theta: np.ndarray, ids: Sequence[str], n: int) -> dict[int, list[str]]:
-    """Topic number → the ids of its ``n`` highest-share articles (as in
-    ``representative_docs.csv``, whose first rows they are)."""
-    return {k + 1: [ids[i] for i in rows] for k, rows in top_documents(theta, n)}
+def chosen_articles(
+    theta: np.ndarray, ids: Sequence[str], n: int, min_share: float
+) -> dict[int, list[str]]:
+    """Topic number → the ids of its ``n`` highest-share articles with at least
+    ``min_share`` of the topic (as in ``representative_docs.csv``, whose first rows they
+    are)."""
+    return {k + 1: [ids[i] for i in rows] for k, rows in top_documents(theta, n, min_share)}
 
 
 def article_records(
@@ -58,21 +61,24 @@ def explorer_documents(
     articles: pd.DataFrame,
     theta: np.ndarray,
     records: Mapping[str, Mapping[str, str]],
-    keywords: Mapping[int, Sequence[str]],
+    matchers: Mapping[int, KeywordMatcher],
     n: int,
+    min_share: float,
     text_chars: int,
     snippet_chars: int,
 ) -> tuple[dict[str, dict[str, Any]], dict[str, list[list[Any]]]]:
-    """The page's documents and, per topic, its top ``n`` articles.
+    """The page's documents and, per topic, its top ``n`` articles with at least
+    ``min_share`` of it.
 
     ``articles`` is ``article_topics.csv`` (id, title, date, source …) with shares
     ``theta``; ``records`` maps article ids to their text and author
-    (``article_records``). Returns (id → {title, date, source, author, text, cut,
-    chars}) and (topic → [[id, share, snippet], …] in rank order); the snippet is the
-    passage around the topic's keywords, as in ``representative_docs.csv``.
+    (``article_records``); ``matchers`` find each topic's keywords. Returns (id →
+    {title, date, source, author, text, cut, chars}) and (topic → [[id, share, snippet],
+    …] in rank order); the snippet is the passage around the topic's keywords, as in
+    ``representative_docs.csv``.
     """
     ids = articles["id"].astype(str).tolist()
-    chosen = chosen_articles(theta, ids, n)
+    chosen = chosen_articles(theta, ids, n, min_share)
     row_of = {doc_id: i for i, doc_id in enumerate(ids)}
     documents: dict[str, dict[str, Any]] = {}
     per_topic: dict[str, list[list[Any]]] = {}
@@ -93,7 +99,7 @@ def explorer_documents(
                     "chars": len(record["text"]),
                 }
             share = round(float(theta[row_of[doc_id], topic - 1]), 4)
-            snippet = kwic(record["text"], keywords.get(topic, []), snippet_chars // 2)
+            snippet = kwic(record["text"], matchers[topic], snippet_chars // 2)
             rows.append([doc_id, share, snippet])
         per_topic[str(topic)] = rows
     return documents, per_topic

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -13,6 +13,8 @@ from topicpipe.plots.layout import (
     chars_that_fit,
     column_names_height,
     fit_title,
+    flagged_label,
+    flags_note,
     topic_columns,
 )
 from topicpipe.plots.style import SEQUENTIAL_CMAP, apply_style, shorten
@@ -40,13 +42,15 @@ def plot_doc_topics(
     topic_names: Sequence[str] | None = None,
     dates: Sequence[str] | None = None,
     width: float = 6.5,
+    flags: Mapping[int, str] | None = None,
     note: str = "",
 ) -> plt.Figure:
     """Heatmap of ``theta`` (D × K) with documents ordered by dominant topic (and date).
 
     With few documents every row is labelled (date and title); with many, rows are thin
     and each dominant-topic group is marked with its topic number instead. Columns carry
-    the ``topic_names`` when there is room, else topic numbers.
+    the ``topic_names`` when there is room, else topic numbers; ``flags`` stars topics and
+    explains them in a footnote.
     """
     apply_style()
     n_docs, n_topics = theta.shape
@@ -55,14 +59,19 @@ def plot_doc_topics(
     labelled = n_docs <= MAX_LABELLED_DOCS
     label_width = min(2.4, width * 0.38) if labelled else 0.45
     cell = (width - label_width - 0.9) / n_topics
-    names = list(topic_names or [str(k + 1) for k in range(n_topics)])
+    names = [
+        flagged_label(name, k + 1, flags)
+        for k, name in enumerate(topic_names or [str(k + 1) for k in range(n_topics)])
+    ]
     top = column_names_height(cell, names)
     body = _ROW * n_docs if labelled else min(6.0, max(2.5, 0.01 * n_docs))
     fig, ax = plt.subplots(figsize=(width, body + top + 0.8), layout="constrained")
     image = ax.imshow(
         theta[order], aspect="auto", cmap=SEQUENTIAL_CMAP, vmin=0, vmax=1, interpolation="nearest"
     )
-    topic_columns(ax, cell, names, [str(k + 1) for k in range(n_topics)])
+    topic_columns(
+        ax, cell, names, [flagged_label(str(k + 1), k + 1, flags) for k in range(n_topics)]
+    )
     dominant = theta[order].argmax(axis=1)
     boundaries = np.flatnonzero(np.diff(dominant)) + 0.5
     for y in boundaries:
@@ -88,7 +97,7 @@ def plot_doc_topics(
         x=0.0,
         ha="left",
     )
-    add_note(fig, note, width=width)
+    add_note(fig, flags_note(flags), note, width=width)
     return fig
 
 

@@ -18,6 +18,8 @@ from matplotlib.text import Annotation, Text
 from matplotlib.ticker import FuncFormatter, Locator
 from matplotlib.transforms import Bbox
 
+from topicpipe.interpret.guardrails import flag_explanations
+
 # Printed widths in inches: one column of a two-column journal (≈ 89 mm, e.g. Nature,
 # Elsevier, IEEE) and the text width of a page (6.5 in: US letter with 1-inch margins;
 # slightly under the ≈ 7 in of a two-column journal's full width).
@@ -196,27 +198,33 @@ def key_below(ax: plt.Axes, handles: list, width: float) -> None:
 
 
 def flagged_label(label: str, topic: int, flags: Mapping[int, str] | None) -> str:
-    """``label`` with a "*" when ``topic`` carries a flag (see ``flags_note``)."""
+    """``label`` with a "*" when ``topic`` carries a guardrail flag (``flags``: topic → its
+    ``flags`` cell, as ``guardrails.flagged_topics`` gives; see ``flags_note``)."""
     return f"{label} *" if flags and topic in flags else label
 
 
 def flags_note(flags: Mapping[int, str] | None) -> str:
-    """One line that explains the "*" of flagged topics: "* 3: flat; 7: one document"."""
-    if not flags:
-        return ""
-    return "* " + "; ".join(f"{topic}: {flags[topic]}" for topic in sorted(flags))
+    """The footnote that explains the "*" of flagged topics: what each flag means and its
+    topics (``guardrails.flag_explanations``); "" when no topic is flagged."""
+    parts = flag_explanations(flags or {})
+    return ("* " + "; ".join(parts) + ".") if parts else ""
+
+
+# Notes under a figure are caveats: dark orange, apart from the figure's own colours.
+NOTE_COLOUR = "#8a3300"
 
 
 def add_note(fig: plt.Figure, *notes: str, width: float | None = None) -> None:
-    """Notes (guardrail warnings, flags) in small print under the figure."""
+    """Notes (guardrail warnings, flags, what was left out) in small print under the
+    figure, in a warning colour, wrapped to ``width`` inches (the figure's width)."""
     text = "\n".join(n for n in notes if n)
     if not text:
         return
     inches = width or fig.get_figwidth()
     wrapped = "\n".join(
-        wrap_text(line, chars_that_fit(inches, MIN_TEXT_PT), 6) for line in text.split("\n")
+        wrap_text(line, chars_that_fit(inches, MIN_TEXT_PT), 8) for line in text.split("\n")
     )
-    fig.text(0.0, 0.0, wrapped, ha="left", va="top", fontsize=MIN_TEXT_PT, color="#333333")
+    fig.text(0.0, 0.0, wrapped, ha="left", va="top", fontsize=MIN_TEXT_PT, color=NOTE_COLOUR)
 
 
 def drawn_texts(fig: plt.Figure) -> list[Text]:

@@ -34,10 +34,17 @@ from topicpipe.plots.layout import (
     key_height,
     wrap_text,
 )
-from topicpipe.plots.style import MUTED, apply_style, shorten, topic_colour, topic_hatch
+from topicpipe.plots.style import (
+    MUTED,
+    NO_DOCUMENTS,
+    apply_style,
+    shorten,
+    topic_colour,
+    topic_hatch,
+)
 
 # How an empty period and a period with few documents are drawn.
-EMPTY_STYLE = {"facecolor": "white", "edgecolor": MUTED, "hatch": "////", "lw": 0}
+EMPTY_STYLE = {**NO_DOCUMENTS, "lw": 0}
 FEW_STYLE = {"facecolor": "white", "alpha": 0.55, "lw": 0}
 # Narrowest small-multiple panel, in inches.
 _PANEL_WIDTH = 1.55

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import logging
+import math
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 
+from topicpipe.interpret.prevalence import is_placeholder  # noqa: E402
 from topicpipe.plots.layout import MIN_TEXT_PT, chars_that_fit, print_check, wrap_text  # noqa: E402
 
 # OKABE_ITO is re-exported for figures with a small colour set of their own.
@@ -78,6 +83,8 @@ HATCHES = ["", "////", "....", "xxxx", "\\\\\\\\", "oo", "++", "--"]
 DIVERGING_CMAP = "PuOr_r"
 # Marks what is unreliable (few documents) or missing.
 MUTED = "#999999"
+# A period without any document, in every figure over time: hatched, no value drawn.
+NO_DOCUMENTS = {"facecolor": "white", "edgecolor": MUTED, "hatch": "////"}
 
 
 def topic_hatch(topic_index: int) -> str:
@@ -112,6 +119,27 @@ def placeholder_figure(title: str, message: str, width: float = 6.5) -> plt.Figu
     return fig
 
 
+def figures_or_placeholders(
+    table: pd.DataFrame,
+    draw: Callable[[], dict[str, plt.Figure]],
+    titles: Mapping[str, str],
+    what: str,
+    width: float = 6.5,
+) -> tuple[dict[str, plt.Figure], list[str]]:
+    """The figures ``draw()`` makes of ``table``, and no notes; or, when the table holds only
+    a ``note`` (it could not be computed), a ``placeholder_figure`` ``width`` inches wide
+    titled "<title>: not available" for each name and title of ``titles``, and the note
+    "no <what>: <note>"."""
+    if not is_placeholder(table):
+        return draw(), []
+    note = table["note"].iloc[0]
+    figures = {
+        name: placeholder_figure(f"{title}: not available", note, width)
+        for name, title in titles.items()
+    }
+    return figures, [f"no {what}: {note}"]
+
+
 def side_legend(ax: plt.Axes, handles: list, max_rows: int, **options) -> None:
     """A frameless topic key to the right of ``ax``; two columns past ``max_rows`` entries."""
     ax.legend(
@@ -123,3 +151,31 @@ def side_legend(ax: plt.Axes, handles: list, max_rows: int, **options) -> None:
         ncol=1 if len(handles) <= max_rows else 2,
         **options,
     )
+
+
+def panel_grid(
+    n_panels: int,
+    columns: int,
+    panel_width: float,
+    panel_height: float,
+    extra_height: float = 0.9,
+    **options,
+) -> tuple[plt.Figure, np.ndarray]:
+    """A figure of ``n_panels`` small panels, ``columns`` to a row (fewer for fewer panels);
+    the unused cells of the last row are removed. ``options`` go to ``plt.subplots``.
+
+    Returns the figure and its (rows, columns) array of axes.
+    """
+    columns = max(1, min(columns, n_panels))
+    rows = math.ceil(n_panels / columns)
+    fig, axes = plt.subplots(
+        rows,
+        columns,
+        figsize=(panel_width * columns, panel_height * rows + extra_height),
+        squeeze=False,
+        layout="constrained",
+        **options,
+    )
+    for ax in axes.flat[n_panels:]:
+        ax.remove()
+    return fig, axes
