@@ -62,7 +62,8 @@ NO_DATES = "None of the 11 documents has a date."
 
 def page_data(dated: bool = True) -> dict:
     """Explorer data with two topics, three monthly periods (one empty, one with few
-    documents) and a hostile document; undated, the prevalence table is only a note."""
+    documents) and a hostile document; undated, the prevalence table is only a note and
+    there are no correlations (too few documents)."""
     summary = pd.DataFrame(
         {
             "topic": [1, 2],
@@ -110,7 +111,11 @@ def page_data(dated: bool = True) -> dict:
         ),
         pd.DataFrame(rows) if dated else pd.DataFrame({"note": [NO_DATES]}),
         intertopic,
-        (np.array([[0.0, 0.7], [0.7, 0.0]]), np.array([[1.0, -0.8], [-0.8, 1.0]])),
+        # Undated stands for a small corpus too: too few documents for correlations.
+        (
+            np.array([[0.0, 0.7], [0.7, 0.0]]),
+            np.array([[1.0, -0.8], [-0.8, 1.0]]) if dated else None,
+        ),
         {"lambda": 0.6, "period": "month", "shown_documents": 5, "text_chars": TEXT_CHARS},
         NOTES,
     )

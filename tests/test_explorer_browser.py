@@ -270,6 +270,11 @@ def test_without_dates_the_time_chart_says_why(browser, tmp_path):
     assert browser.find_element(By.ID, "prevalence").text == NO_DATES
     assert not browser.find_element(By.ID, "prevalence-controls").is_displayed()
     assert browser.find_elements(By.ID, "prevalence-chart") == []
+    Select(browser.find_element(By.ID, "compare")).select_by_value("2")
+    note = browser.find_element(By.ID, "compare-note").text
+    assert "Jensen–Shannon distance 0.70" in note
+    assert "correlation of their shares not computed (too few documents" in note
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
 def test_topic_in_the_address_is_shown_on_load_and_when_it_changes(browser, page_file):

@@ -5,9 +5,15 @@ import json
 import re
 
 import numpy as np
+import pandas as pd
 from explorer_fixture import IMG_TEXT, SCRIPT_TITLE, TEXT_CHARS, page_data, page_html
 
-from topicpipe.interpret.explorer import candidate_term_ids, embed_json, term_topic_shares
+from topicpipe.interpret.explorer import (
+    candidate_term_ids,
+    embed_json,
+    pair_matrices,
+    term_topic_shares,
+)
 from topicpipe.interpret.explorer_documents import article_records, cap_text
 
 
@@ -31,6 +37,14 @@ def test_embedded_json_has_no_html_special_characters():
     text = embed_json({"a": "</script><!-- & -->"})
     assert not set("<>&") & set(text)
     assert json.loads(text) == {"a": "</script><!-- & -->"}
+
+
+def test_correlations_left_out_for_too_few_documents_are_null_not_zero():
+    distances = pd.DataFrame({"topic_a": [1], "topic_b": [2], "js_distance": [0.4]})
+    note = pd.DataFrame({"note": ["topic correlations need at least 20 documents"]})
+    matrix, correlations = pair_matrices(distances, note, 2)
+    assert correlations is None and matrix[0, 1] == matrix[1, 0] == 0.4
+    assert page_data(dated=False)["correlations"] is None
 
 
 def test_empty_periods_have_no_mean_and_are_listed_once():

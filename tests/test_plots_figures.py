@@ -344,6 +344,18 @@ def test_a_single_model_gives_a_note_and_a_per_topic_scatter():
     assert labels == {str(t) for t in range(1, 11)}
 
 
+def test_one_k_with_several_seeds_compares_the_seeds_and_rings_the_chosen_one():
+    metrics = sweep_metrics(ks=(5,), seeds=(1, 2, 3))
+    fig = plot_metrics_by_k(metrics, 5, 6.5, chosen_model="k5_seed2")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    assert [t.get_text() for t in fig.axes[-1].get_xticklabels()] == ["1", "2", "3"]
+    ring = ax.collections[1].get_offsets()
+    assert ring.shape == (1, 2) and ring[0, 0] == 1
+    assert ax.get_lines() == []  # no dashed "chosen K" line where every model has that K
+    assert "the only K trained" in fig._suptitle.get_text().replace("\n", " ")
+
+
 def test_attrition_ticks_and_bar_labels_share_one_format():
     fig = plot_attrition(attrition_rows(), 6.5)
     tokens = fig.axes[1]

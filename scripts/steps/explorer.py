@@ -7,10 +7,10 @@ from gensim.corpora import Dictionary
 
 from topicpipe.corpus import dictionary_terms, term_counts
 from topicpipe.engines import load_model
-from topicpipe.interpret.distances import correlation_matrix, distance_matrix
 from topicpipe.interpret.explorer import (
     candidate_term_ids,
     explorer_data,
+    pair_matrices,
     render_explorer,
     term_data,
     topic_tokens,
@@ -73,9 +73,8 @@ data = explorer_data(
     documents,
     read_prevalence(smk.input.over_time),
     read_topic_table(smk.input.intertopic),
-    (
-        distance_matrix(pd.read_csv(smk.input.distances), len(summary)),
-        correlation_matrix(pd.read_csv(smk.input.correlation)),
+    pair_matrices(
+        pd.read_csv(smk.input.distances), pd.read_csv(smk.input.correlation), len(summary)
     ),
     {
         "lambda": topics_opts["relevance_lambda"],

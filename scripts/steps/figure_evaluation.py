@@ -35,7 +35,7 @@ labels = display_labels(summary)
 # figures that compare the sweep's models.
 skipped = skipped_footnote(fits)
 for figure, path in [
-    (plot_metrics_by_k(metrics, selected["k"], width, skipped), out.metrics),
+    (plot_metrics_by_k(metrics, selected["k"], width, skipped, selected["model"]), out.metrics),
     (plot_coherence_exclusivity(metrics, selected["model"], chosen, width, skipped), out.scatter),
     (plot_convergence(convergence, width), out.convergence),
     (plot_topic_diagnostics(chosen, labels, width, flagged_topics(summary)), out.diagnostics),

@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from topicpipe.interpret.distances import correlation_matrix, distance_matrix
+from topicpipe.interpret.prevalence import is_placeholder
 from topicpipe.interpret.term_rankings import relevance
 from topicpipe.notes import Note
 from topicpipe.plots.palette import ink_for
@@ -124,6 +126,17 @@ def _prevalence(over_time: pd.DataFrame, topics: Sequence[int]) -> dict[str, Any
     }
 
 
+def pair_matrices(
+    distances: pd.DataFrame, correlations: pd.DataFrame, k: int
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The K × K matrices of ``topic_distances.csv`` and ``topic_correlation.csv``; the
+    correlations are ``None`` when that table holds only a note (too few documents)."""
+    return (
+        distance_matrix(distances, k),
+        None if is_placeholder(correlations) else correlation_matrix(correlations),
+    )
+
+
 def explorer_data(
     summary: pd.DataFrame,
     colours: Mapping[int, str],
@@ -133,7 +146,7 @@ def explorer_data(
     documents: tuple[Mapping[str, Any], Mapping[str, list[list[Any]]]],
     over_time: pd.DataFrame,
     intertopic: pd.DataFrame,
-    pairs: tuple[np.ndarray, np.ndarray],
+    pairs: tuple[np.ndarray, np.ndarray | None],
     options: Mapping[str, Any],
     notes: Sequence[Note] = (),
 ) -> dict[str, Any]:
@@ -142,7 +155,8 @@ def explorer_data(
 
     ``term_lists`` and ``vocabulary`` come from ``term_data``, ``tokens`` from
     ``topic_tokens``, ``documents`` from ``explorer_documents.explorer_documents``;
-    ``pairs`` are the K × K Jensen–Shannon distances and share correlations; ``options``
+    ``pairs`` are the K × K Jensen–Shannon distances and share correlations (``None`` when
+    there were too few documents for them, ``pair_matrices``); ``options``
     holds ``lambda``, ``period``, ``shown_documents`` and ``text_chars``.
     """
     coords = intertopic.set_index("topic")
@@ -169,7 +183,7 @@ def explorer_data(
         "documents": dict(docs),
         "topic_documents": dict(per_topic),
         "distances": np.round(distances, 3).tolist(),
-        "correlations": np.round(correlations, 3).tolist(),
+        "correlations": None if correlations is None else np.round(correlations, 3).tolist(),
         **_prevalence(over_time, [t["topic"] for t in topics]),
         "lambda": options["lambda"],
         "period": options["period"],

@@ -26,7 +26,7 @@ from topicpipe.plots.layout import (
     fit_title,
     wrap_text,
 )
-from topicpipe.plots.style import NEUTRAL, apply_style, placeholder_figure
+from topicpipe.plots.style import NEUTRAL, apply_style, panel_grid, placeholder_figure
 
 # (column in metrics.csv, panel title, y-axis label)
 METRIC_PANELS = [
@@ -69,29 +69,26 @@ def single_model_message(metrics: pd.DataFrame) -> str:
 
 
 def plot_metrics_by_k(
-    metrics: pd.DataFrame, chosen_k: int, width: float = 6.5, note: str = ""
+    metrics: pd.DataFrame,
+    chosen_k: int,
+    width: float = 6.5,
+    note: str = "",
+    chosen_model: str = "",
 ) -> plt.Figure:
     """One panel per metric: every model as a dot, the mean over seeds as a line (with the
-    seeds' range as a band when there are several K). One model: a note with its scores."""
+    seeds' range as a band when there are several K). One model: a note with its scores;
+    one K: its seeds side by side, ``chosen_model`` ringed."""
     if len(metrics) == 1:
         return placeholder_figure(
             "Metrics against K: one model, nothing to compare", single_model_message(metrics), width
         )
+    if metrics["k"].nunique() == 1:
+        return _metrics_by_seed(metrics, chosen_model, width, note)
     apply_style()
     panels = [p for p in METRIC_PANELS if metrics[p[0]].notna().any()]
     columns = columns_that_fit(width, _PANEL_WIDTH, len(panels))
-    rows = -(-len(panels) // columns)
-    fig, axes = plt.subplots(
-        rows,
-        columns,
-        figsize=(width, 1.75 * rows + 0.6),
-        squeeze=False,
-        sharex=True,
-        layout="constrained",
-    )
+    fig, axes = panel_grid(len(panels), columns, width / columns, 1.75, 0.6, sharex=True)
     ks = sorted(metrics["k"].unique())
-    for ax in axes.flat[len(panels) :]:
-        ax.set_visible(False)
     for index, (ax, (column, title, label)) in enumerate(zip(axes.flat, panels, strict=False)):
         means = metrics.groupby("k")[column].agg(["mean", "min", "max"]).reindex(ks)
         if len(ks) > 1:
@@ -112,9 +109,49 @@ def plot_metrics_by_k(
     fig.suptitle(
         wrap_text(
             f"Metrics against K: dots are models ({seeds}), line the mean{band}; dashed: "
-            f"chosen K = {chosen_k}. Higher is better for all.",
+            f"the chosen K ({chosen_k}). Higher is better for all.",
             chars_that_fit(width, 9),
             3,
+        ),
+        x=0.0,
+        ha="left",
+    )
+    add_note(fig, note, width=width)
+    return fig
+
+
+def _metrics_by_seed(
+    metrics: pd.DataFrame, chosen_model: str, width: float, note: str
+) -> plt.Figure:
+    """The metrics of the seeds of the one K trained, one dot per seed, the chosen model
+    ringed: with one K there is no curve to draw, but the seeds' spread is informative."""
+    apply_style()
+    panels = [p for p in METRIC_PANELS if metrics[p[0]].notna().any()]
+    columns = columns_that_fit(width, _PANEL_WIDTH, len(panels))
+    fig, axes = panel_grid(len(panels), columns, width / columns, 1.6, 0.6, sharex=True)
+    ordered = metrics.sort_values("seed").reset_index(drop=True)
+    x = np.arange(len(ordered))
+    chosen = (ordered["model"] == chosen_model).to_numpy()
+    for index, (ax, (column, title, label)) in enumerate(zip(axes.flat, panels, strict=False)):
+        ax.scatter(x, ordered[column], s=16, color=NEUTRAL, zorder=3)
+        ax.scatter(
+            x[chosen], ordered.loc[chosen, column], s=90, facecolor="none", edgecolor=CHOSEN, lw=1.3
+        )
+        ax.set_title(title, loc="left")
+        ax.set_ylabel(label)
+        ax.set_xticks(x, [str(s) for s in ordered["seed"]])
+        ax.set_xlim(-0.6, len(x) - 0.4)
+        ax.yaxis.set_major_locator(MaxNLocator(4))
+        if index + columns >= len(panels):
+            ax.set_xlabel("seed")
+            ax.tick_params(axis="x", labelbottom=True)
+    k = int(ordered["k"].iloc[0])
+    fig.suptitle(
+        fit_title(
+            f"Metrics of the {len(ordered)} seeds of K = {k}, the only K trained: one dot per "
+            "model, ringed: the chosen model. Higher is better for all; to compare K, train "
+            "several (model.k).",
+            width,
         ),
         x=0.0,
         ha="left",

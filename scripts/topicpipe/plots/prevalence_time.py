@@ -38,6 +38,7 @@ from topicpipe.plots.style import (
     MUTED,
     NO_DOCUMENTS,
     apply_style,
+    panel_grid,
     shorten,
     topic_colour,
     topic_hatch,
@@ -236,15 +237,8 @@ def plot_prevalence_lines(
     few = spans["few"].to_numpy()
     topics = list(mean.columns)
     columns = columns_that_fit(width, _PANEL_WIDTH, len(topics))
-    rows = -(-len(topics) // columns)
-    fig, axes = plt.subplots(
-        rows,
-        columns,
-        figsize=(width, 1.45 * rows + 0.9),
-        sharex=True,
-        sharey=True,
-        squeeze=False,
-        layout="constrained",
+    fig, axes = panel_grid(
+        len(topics), columns, width / columns, 1.45, 0.9, sharex=True, sharey=True
     )
     top = np.nanmax(high.to_numpy()) if np.isfinite(high.to_numpy()).any() else 1.0
     x = spans["middle"].to_numpy()
@@ -252,8 +246,6 @@ def plot_prevalence_lines(
     for first, last in runs(~spans["empty"].to_numpy()):
         single[first] = last - first == 1
     title_chars = chars_that_fit(width / columns - 0.15, 8)
-    for ax in axes.flat[len(topics) :]:
-        ax.set_visible(False)
     for index, (ax, topic) in enumerate(zip(axes.flat, topics, strict=False)):
         colour = topic_colour(topic - 1)
         m, lo, hi = mean[topic].to_numpy(), low[topic].to_numpy(), high[topic].to_numpy()

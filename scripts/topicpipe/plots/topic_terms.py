@@ -19,7 +19,7 @@ from topicpipe.plots.layout import (
     title_over_labels,
     wrap_text,
 )
-from topicpipe.plots.style import apply_style, shorten, topic_colour
+from topicpipe.plots.style import apply_style, panel_grid, shorten, topic_colour
 
 # How the bars of a panel can be ordered: the column of topic_terms.csv and its name.
 RANKINGS = {
@@ -87,7 +87,6 @@ def plot_topic_terms(
     rank_name = RANKINGS[ranking][1]
     topics = sorted(terms["topic"].unique())
     columns = columns_that_fit(width, _PANEL_WIDTH, len(topics))
-    rows = -(-len(topics) // columns)
     # Titles are bold (wider letters), span the whole panel, term names included, and wrap
     # onto as many lines as they need: every panel of the grid gets room for the longest.
     title_chars = int(chars_that_fit(width / columns - 0.1, 8) * 0.88)
@@ -101,16 +100,9 @@ def plot_topic_terms(
     }
     title_lines = max(t.count("\n") + 1 for t in titles.values())
     panel_height = _ROW * top_n + _TITLE_LINE * title_lines + 0.12
-    fig, axes = plt.subplots(
-        rows,
-        columns,
-        figsize=(width, panel_height * rows + 0.55),
-        squeeze=False,
-        sharex=True,
-        layout="constrained",
+    fig, axes = panel_grid(
+        len(topics), columns, width / columns, panel_height, extra_height=0.55, sharex=True
     )
-    for ax in axes.flat[len(topics) :]:
-        ax.set_visible(False)
     panels = {
         topic: panel_terms(terms[terms["topic"] == topic], top_n, ranking, labels.get(topic, ""))
         for topic in topics

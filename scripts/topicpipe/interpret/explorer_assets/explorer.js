@@ -261,7 +261,9 @@ function showTerms() {
   const baseline = k > 1 ? -1 / (k - 1) : 0;
   note.textContent = `Topics ${state.current} and ${state.compare}: ${shared.size} of the ${shown} terms shown in common (underlined); ` +
     `Jensen–Shannon distance ${DATA.distances[i][j].toFixed(2)} (0: same words, 1: none in common); ` +
-    `correlation of their shares across documents ${DATA.correlations[i][j].toFixed(2)} (unrelated topics: about ${baseline.toFixed(2)}).`;
+    (DATA.correlations
+      ? `correlation of their shares across documents ${DATA.correlations[i][j].toFixed(2)} (unrelated topics: about ${baseline.toFixed(2)}).`
+      : "correlation of their shares not computed (too few documents; see the run notes).");
   note.hidden = false;
 }
 
