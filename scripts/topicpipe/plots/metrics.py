@@ -215,7 +215,7 @@ def _model_points(ax: plt.Axes, metrics: pd.DataFrame, chosen_model: str) -> Non
 def _topic_points(ax: plt.Axes, topics: pd.DataFrame) -> None:
     ax.scatter(topics["exclusivity"], topics["npmi"], s=18, color=NEUTRAL, zorder=3)
     texts = [
-        ax.text(x, y, f" {int(t)}", fontsize=MIN_TEXT_PT, va="center")
+        ax.text(x, y, f" {int(t)}", fontsize=MIN_TEXT_PT, va="center", zorder=4)
         for t, x, y in zip(topics["topic"], topics["exclusivity"], topics["npmi"], strict=True)
     ]
     ax.margins(0.08)

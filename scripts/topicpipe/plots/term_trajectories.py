@@ -28,7 +28,7 @@ LABEL_GAP_POINTS = 8.5
 # Narrowest panel (plot and the term names at its right), and the part the names take,
 # in inches.
 _PANEL_WIDTH = 2.0
-_NAMES_WIDTH = 0.75
+_NAMES_WIDTH = 0.8
 
 
 def followed_terms(terms: pd.DataFrame, topic: int, n_terms: int) -> list[str]:
@@ -69,7 +69,7 @@ def _label_lines(ax: plt.Axes, ends: list[tuple[str, float, str]]) -> list:
     chars = chars_that_fit(_NAMES_WIDTH, MIN_TEXT_PT)
     return [
         ax.text(
-            1.02,
+            1.05,
             value,
             shorten(term, chars),
             color=colour,
@@ -142,7 +142,7 @@ def plot_term_trajectories(
             last = np.flatnonzero(np.isfinite(y))[-1]
             ends.append((term, y[last], colour))
         ax.set_ylim(0, None)
-        ax.set_xlim(-0.4, len(order) - 0.6)
+        ax.set_xlim(-0.5, len(order) - 0.5)
         ax.yaxis.set_major_locator(plt.MaxNLocator(3))
         ax.set_title(
             wrap_text(display_label(topic, names[topic]), title_chars), loc="left", fontsize=8

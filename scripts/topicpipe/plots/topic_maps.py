@@ -8,7 +8,7 @@ import matplotlib.patheffects as path_effects
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.colors import Normalize
+from matplotlib.colors import TwoSlopeNorm
 from matplotlib.offsetbox import AnchoredOffsetbox, DrawingArea, HPacker, TextArea, VPacker
 from matplotlib.patches import Circle, Patch
 
@@ -39,6 +39,8 @@ from topicpipe.plots.style import (
 _BUBBLE_COVER = 0.12
 # The smallest bubble drawn, as a radius in points, so that no topic vanishes.
 _MIN_RADIUS_PT = 4.0
+# The correlation colour scale spans this quantile of the pairs' distances from the baseline.
+SCALE_QUANTILE = 0.98
 
 
 def bubble_radii(prevalence: np.ndarray, map_area_pt2: float) -> tuple[np.ndarray, bool]:
@@ -263,8 +265,16 @@ def plot_topic_correlation(
         fig.text(0, 0.5, "One topic: no pair to correlate.", fontsize=8)
         return fig
     below = np.tril(np.ones((k, k), dtype=bool), -1)
+    # The scale spans most pairs (a pair or two far out, such as two nearly empty topics,
+    # would otherwise leave every other cell pale); pairs beyond it take the end colours,
+    # and the colour bar's arrows say so. Correlations never pass ±1.
     excess = np.abs(corr[below] - baseline)
-    limit = max(float(excess.max()), 0.02)
+    limit = max(float(np.quantile(excess, SCALE_QUANTILE)), 0.02)
+    low, high = max(-1.0, baseline - limit), min(1.0, baseline + limit)
+    beyond = (bool((corr[below] < low).any()), bool((corr[below] > high).any()))
+    extend = {(True, True): "both", (True, False): "min", (False, True): "max"}.get(
+        beyond, "neither"
+    )
     label_chars = min(28, chars_that_fit(width * 0.3, MIN_TEXT_PT))
     names = [
         shorten(flagged_label(display_label(t, labels.get(t, "")), t, flags), label_chars)
@@ -288,7 +298,7 @@ def plot_topic_correlation(
     # Few topics need less than the full width: the figure is then narrower, not emptier.
     width = min(width, label_width + side + 1.75)
     fig, ax = plt.subplots(figsize=(width, side + 1.2), layout="constrained")
-    norm = Normalize(vmin=baseline - limit, vmax=baseline + limit)
+    norm = TwoSlopeNorm(vcenter=baseline, vmin=low, vmax=high)
     cmap = plt.get_cmap(DIVERGING_CMAP).with_extremes(bad="white")
     image = ax.imshow(shown, cmap=cmap, norm=norm, interpolation="nearest")
     if cell >= 0.3:
@@ -310,10 +320,10 @@ def plot_topic_correlation(
     ax.set_ylabel(ax_label)
     ax.spines[["left", "bottom"]].set_visible(False)
     ax.tick_params(length=0)
-    bar = fig.colorbar(image, ax=ax, fraction=0.05, pad=0.02, shrink=0.8)
+    bar = fig.colorbar(image, ax=ax, fraction=0.05, pad=0.02, shrink=0.8, extend=extend)
     bar.set_label("correlation of topic shares", fontsize=MIN_TEXT_PT)
     bar.ax.axhline(baseline, color="black", lw=1.0)
-    ticks = [baseline - limit, baseline, baseline + limit]
+    ticks = [low, baseline, high]
     bar.set_ticks(ticks)
     bar.set_ticklabels([_signed(ticks[0]), f"{_signed(baseline)} baseline", _signed(ticks[2])])
     fig.suptitle(
