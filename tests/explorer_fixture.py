@@ -69,6 +69,8 @@ def page_data(dated: bool = True) -> dict:
             "topic": [1, 2],
             "label": ["Nuclear talks", "oil, price, barrel"],
             "prevalence": [0.6, 0.4],
+            # As the run notes say: topic 2 is flat.
+            "flags": ["", "flat"],
         }
     )
     term_lists, vocabulary = term_data(

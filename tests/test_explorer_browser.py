@@ -115,7 +115,7 @@ def test_explorer_lists_topics_and_shows_the_selected_one(page):
     names = [b.text for b in page.find_elements(By.CSS_SELECTOR, "#topic-list button")]
     assert "1 · Nuclear talks" in names[0] and "60.0%" in names[0]
     page.find_element(By.CSS_SELECTOR, '#topic-list button[data-topic="2"]').click()
-    assert _title(page) == "Topic 2 · oil, price, barrel"
+    assert _title(page) == "Topic 2 · oil, price, barrel *"
     assert page.find_element(By.CSS_SELECTOR, ".doc-title").text == "Article 8"
 
 
@@ -308,6 +308,14 @@ def test_console_has_no_errors(page):
     page.find_element(By.ID, "search").send_keys("oil")
     errors = [entry for entry in page.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
+
+
+def test_a_flagged_topic_is_starred_with_its_flags_in_the_tooltip(page):
+    button = page.find_element(By.CSS_SELECTOR, '#topic-list button[data-topic="2"]')
+    assert button.find_element(By.CLASS_NAME, "name").text.endswith(" *")
+    assert "flagged: flat" in button.get_attribute("title")
+    first = page.find_element(By.CSS_SELECTOR, '#topic-list button[data-topic="1"]')
+    assert not first.find_element(By.CLASS_NAME, "name").text.endswith("*")
 
 
 def test_run_notes_are_shown_warnings_first_as_text(page):

@@ -25,7 +25,12 @@ from topicpipe.plots.corpus_stats import plot_corpus_stats
 from topicpipe.plots.diagnostics import plot_topic_diagnostics
 from topicpipe.plots.doc_topics import order_documents, plot_doc_topics
 from topicpipe.plots.layout import MIN_TEXT_PT, WIDTHS, drawn_texts, smallest_printed_text
-from topicpipe.plots.metrics import plot_coherence_exclusivity, plot_convergence, plot_metrics_by_k
+from topicpipe.plots.metrics import (
+    plot_coherence_exclusivity,
+    plot_convergence,
+    plot_metrics_by_k,
+    seed_axis_limits,
+)
 from topicpipe.plots.palette import contrast_ratio
 from topicpipe.plots.prevalence_figures import prevalence_figures
 from topicpipe.plots.prevalence_group import plot_prevalence_group
@@ -354,6 +359,11 @@ def test_one_k_with_several_seeds_compares_the_seeds_and_rings_the_chosen_one():
     assert ring.shape == (1, 2) and ring[0, 0] == 1
     assert ax.get_lines() == []  # no dashed "chosen K" line where every model has that K
     assert "the only K trained" in fig._suptitle.get_text().replace("\n", " ")
+    # Seeds that differ in the third decimal are not spread over the whole axis, and a
+    # bounded metric's axis stays within its bounds.
+    low, high = seed_axis_limits(np.array([0.147, 0.1496]), "npmi")
+    assert high - low > 0.1 * 0.1496 and low < 0.147 and high > 0.1496
+    assert seed_axis_limits(np.array([0.998, 0.999]), "stability")[1] == 1.0
 
 
 def test_attrition_ticks_and_bar_labels_share_one_format():

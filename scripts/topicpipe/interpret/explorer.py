@@ -164,6 +164,8 @@ def explorer_data(
         {
             "topic": int(row.topic),
             "label": str(row.label),
+            # Guardrail flags of topics.csv ("flat; empty"), "" when none fired.
+            "flags": str(getattr(row, "flags", "") or ""),
             "colour": colours[int(row.topic)],
             "ink": ink_for(colours[int(row.topic)]),
             "prevalence": _clean(row.prevalence),

@@ -39,6 +39,34 @@ METRIC_PANELS = [
     ("stability", "Stability across seeds", "mean matched cosine"),
 ]
 CHOSEN = "#D55E00"
+# The range a metric can take, where it is bounded: a y axis never runs past it.
+METRIC_BOUNDS = {
+    "npmi": (-1.0, 1.0),
+    "c_v": (0.0, 1.0),
+    "diversity": (0.0, 1.0),
+    "exclusivity": (0.0, 1.0),
+    "stability": (0.0, 1.0),
+}
+# Seeds of one K: a y axis spans at least this share of the values' size, so that
+# differences in the third decimal do not look like large ones.
+SEED_SPAN = 0.1
+
+
+def seed_axis_limits(values: np.ndarray, column: str) -> tuple[float, float]:
+    """y limits for the seeds of one K: around the values, at least ``SEED_SPAN`` of their
+    size (and 0.01) wide, within the metric's ``METRIC_BOUNDS``."""
+    low, high = float(np.nanmin(values)), float(np.nanmax(values))
+    span = max(high - low, SEED_SPAN * float(np.nanmax(np.abs(values))), 0.01) * 1.15
+    middle = (low + high) / 2
+    low, high = middle - span / 2, middle + span / 2
+    floor, ceiling = METRIC_BOUNDS.get(column, (-np.inf, np.inf))
+    if low < floor:
+        low, high = floor, min(ceiling, floor + span)
+    if high > ceiling:
+        low, high = max(floor, ceiling - span), ceiling
+    return low, high
+
+
 # Narrowest metric panel, in inches.
 _PANEL_WIDTH = 1.75
 
@@ -141,6 +169,7 @@ def _metrics_by_seed(
         ax.set_ylabel(label)
         ax.set_xticks(x, [str(s) for s in ordered["seed"]])
         ax.set_xlim(-0.6, len(x) - 0.4)
+        ax.set_ylim(*seed_axis_limits(ordered[column].to_numpy(dtype=float), column))
         ax.yaxis.set_major_locator(MaxNLocator(4))
         if index + columns >= len(panels):
             ax.set_xlabel("seed")

@@ -28,7 +28,8 @@ function svg(tag, attrs, text) {
 function pct(x) { return x === null || x === undefined ? "–" : (100 * x).toFixed(1) + "%"; }
 function count(x) { return Math.round(x).toLocaleString("en"); }
 function topicInfo(t) { return DATA.topics.find(d => d.topic === t); }
-function name(t) { return t + " · " + topicInfo(t).label; }
+// A topic a guardrail flagged carries a "*", as in the figures; the flags are in its tooltip.
+function name(t) { const d = topicInfo(t); return t + " · " + d.label + (d.flags ? " *" : ""); }
 
 // ---- topic list -------------------------------------------------------------------
 function buildList() {
@@ -41,7 +42,7 @@ function buildList() {
     const sw = el("span", null, "swatch");
     sw.style.background = d.colour;
     const label = el("span", name(d.topic), "name");
-    b.title = name(d.topic);
+    b.title = name(d.topic) + (d.flags ? ` (flagged: ${d.flags.replaceAll("_", " ")}; see the run notes)` : "");
     b.append(sw, label, el("span", pct(d.prevalence), "prev"));
     b.addEventListener("click", () => select(d.topic));
     li.append(b);
