@@ -1,5 +1,5 @@
 """Dynamics figures at 5 and 30 topics: gaps stay gaps, shifting terms are drawn, no text
-overlaps or leaves the figure."""
+overlaps, leaves the figure or prints under 7 pt at the printed width."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from plot_checks import overlapping_texts, texts_outside
 
 from topicpipe.dynamics.periods import plan_periods
 from topicpipe.dynamics.tables import prevalence_by_period, topic_terms_by_period
+from topicpipe.plots.layout import MIN_TEXT_PT, WIDTHS, drawn_texts, smallest_printed_text
 from topicpipe.plots.period_heatmap import plot_period_heatmap
 from topicpipe.plots.style import placeholder_figure, save_figure
 from topicpipe.plots.term_trajectories import (
@@ -40,14 +41,18 @@ def tables(k: int, n_periods: int = 12, seed: int = 0):
     return term_table, prevalence, plan.table
 
 
-@pytest.mark.parametrize("k", [5, 30])
-def test_no_dynamics_figure_has_overlapping_or_cut_text(k):
+@pytest.mark.parametrize(("k", "width"), [(5, "column"), (30, "page")])
+def test_no_dynamics_figure_has_overlapping_cut_or_small_text(k, width):
     terms, prevalence, periods = tables(k)
+    inches = WIDTHS[width]
     for name, fig in {
-        "trajectories": plot_term_trajectories(terms, periods, 6, 10),
-        "heatmap": plot_period_heatmap(prevalence, "month", 10),
+        "trajectories": plot_term_trajectories(terms, periods, 6, 10, inches),
+        "heatmap": plot_period_heatmap(prevalence, "month", 10, inches),
     }.items():
-        assert overlapping_texts(fig) == [], f"{name} at K={k}"
+        texts = drawn_texts(fig)
+        assert overlapping_texts(fig, texts=texts) == [], f"{name} at K={k}"
+        size, text = smallest_printed_text(fig, inches, texts)
+        assert size >= MIN_TEXT_PT - 0.05, f"{name} at K={k}: {text!r} prints at {size:.1f} pt"
         # Whether text leaves the figure does not depend on K, and 30 panels check slowly.
         if k == 5:
             assert texts_outside(fig) == [], f"{name} at K={k}"

@@ -10,7 +10,7 @@ from topicpipe.interpret.distances import correlation_output
 from topicpipe.interpret.guardrails import (
     GuardrailSettings,
     empty_topics,
-    figure_footnote,
+    flag_explanations,
     flags_column,
     flat_topics,
     k_documents_notes,
@@ -80,8 +80,9 @@ def test_correlations_from_too_few_documents_are_left_out_and_the_figure_says_so
     assert not is_placeholder(table) and notes == []
 
 
-def test_figure_footnote_explains_every_flag():
-    footnote = figure_footnote({1: "", 2: "flat; empty", 3: "one_document", 4: "one_document"})
-    assert footnote.startswith("Warning - Topic 2 flat: no term stands out")
-    assert "Topics 3, 4 carried by one document" in footnote
-    assert figure_footnote({1: ""}) == ""
+def test_flag_explanations_name_every_flag_and_its_topics():
+    parts = flag_explanations({1: "", 2: "flat; empty", 3: "one_document", 4: "one_document"})
+    assert parts[0].startswith("Topic 2 flat: no term stands out")
+    assert parts[1].startswith("Topic 2 nearly empty")
+    assert parts[2].startswith("Topics 3, 4 carried by one document")
+    assert flag_explanations({1: ""}) == []

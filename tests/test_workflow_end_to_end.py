@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from PIL import Image
 
 from workflow_runner import copy_workflow, run_snakemake, write_config
 
@@ -166,3 +167,22 @@ def test_shared_sample_news(workflow_copy: Path, sample_news: Path):
     shares = doc_topics.filter(regex=r"^topic_\d+$").to_numpy()
     np.testing.assert_allclose(shares.sum(axis=1), 1.0, atol=1e-6)
     assert (results / "figures" / "doc_topics.png").exists()
+
+
+def test_figures_print_legibly_and_explorer_holds_the_documents(tiny_run):
+    workdir, _, _ = tiny_run
+    results = workdir / "results"
+    logs = "".join(p.read_text() for p in (results / "logs").glob("figure_*.log"))
+    # No figure has text that would print under 7 pt at the default page width.
+    assert "prints at" not in logs
+    # One K and one seed: the metrics figure says so instead of comparing nothing.
+    assert "one model trained" in logs
+    with Image.open(results / "figures" / "topic_terms.png") as image:
+        assert image.width / image.info["dpi"][0] <= 6.5 + 0.05
+    page = (results / "explorer.html").read_text(encoding="utf-8")
+    data = json.loads(page.split('id="explorer-data">')[1].split("</script>")[0])
+    assert len(data["topics"]) == 2
+    assert {i.split("/")[0] for i in data["documents"]} == {"harbour", "orchard"}
+    assert all(d["text"] and not d["cut"] for d in data["documents"].values())
+    harbour = set(THEMES["harbour"].split())
+    assert any(harbour & {t for t, _ in terms} for terms in data["terms"].values())

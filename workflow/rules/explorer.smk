@@ -3,9 +3,15 @@ rule explorer:
         model=rules.model.output.model,
         dictionary=rules.corpus.output.dictionary,
         summary=rules.topics.output.summary,
-        representative=rules.topics.output.representative,
+        topic_terms=rules.topics.output.topic_terms,
+        article_topics=rules.topics.output.article_topics,
+        documents=rules.ingest.output.documents,
+        # The fitted tokeniser: snippets find keywords as the tokens the words became.
+        tokeniser=rules.tokenise_fit.output.model,
         over_time=rules.prevalence.output.over_time,
         intertopic=rules.topic_maps.output.intertopic,
+        distances=rules.topic_maps.output.distances,
+        correlation=rules.topic_maps.output.correlation,
         notes=rules.run_notes.output.json,
     output:
         html=report(
@@ -15,10 +21,13 @@ rule explorer:
         ),
     log:
         f"{LOGS}/explorer.log",
+    benchmark:
+        f"{BENCHMARKS}/explorer.tsv"
     conda:
         ENV
     params:
-        relevance_lambda=config["topics"]["relevance_lambda"],
+        topics=config["topics"],
+        explorer=config["explorer"],
         period=config["prevalence"]["period"],
         corpus=config["corpus"],
     script:

@@ -18,6 +18,7 @@ rule figure_attrition:
         ENV
     params:
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_attrition.py"
 
@@ -42,6 +43,7 @@ rule figure_corpus_stats:
         ENV
     params:
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_corpus_stats.py"
 
@@ -81,6 +83,7 @@ rule figure_evaluation:
         ENV
     params:
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_evaluation.py"
 
@@ -103,7 +106,9 @@ rule figure_topic_terms:
         ENV
     params:
         top_n=config["topics"]["top_n"],
+        ranking=config["figures"]["term_ranking"],
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_topic_terms.py"
 
@@ -126,6 +131,7 @@ rule figure_doc_topics:
         ENV
     params:
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_doc_topics.py"
 
@@ -134,6 +140,7 @@ rule figure_prevalence:
     input:
         over_time=rules.prevalence.output.over_time,
         by_group=rules.prevalence.output.by_group,
+        summary=rules.topics.output.summary,
     output:
         area=report(
             f"{RESULTS}/figures/prevalence_time_area.png",
@@ -163,6 +170,7 @@ rule figure_prevalence:
     params:
         options=config["prevalence"],
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_prevalence.py"
 
@@ -193,6 +201,7 @@ rule figure_topic_maps:
         ENV
     params:
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_topic_maps.py"
 
@@ -224,6 +233,7 @@ rule figure_dynamics:
     params:
         options=figure_options(config),
         dpi=config["figures"]["dpi"],
+        width=config["figures"]["width"],
     script:
         "../../scripts/steps/figure_dynamics.py"
 

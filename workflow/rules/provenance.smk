@@ -3,7 +3,11 @@ rule provenance:
         manifest=rules.ingest.output.manifest,
         topic_terms=rules.topics.output.topic_terms,
     output:
-        provenance=f"{RESULTS}/provenance.json",
+        provenance=report(
+            f"{RESULTS}/provenance.json",
+            caption="../report/provenance.rst",
+            category="6. Provenance",
+        ),
     log:
         f"{LOGS}/provenance.log",
     conda:

@@ -40,8 +40,18 @@ rule topics:
             category="2. Topics",
             subcategory="Documents",
         ),
-        representative_md=f"{RESULTS}/topics/representative_docs.md",
-        markdown=f"{RESULTS}/topics/topics.md",
+        representative_md=report(
+            f"{RESULTS}/topics/representative_docs.md",
+            caption="../report/representative_markdown.rst",
+            category="2. Topics",
+            subcategory="Documents",
+        ),
+        markdown=report(
+            f"{RESULTS}/topics/topics.md",
+            caption="../report/topics_markdown.rst",
+            category="2. Topics",
+            subcategory="Terms and labels",
+        ),
         notes=f"{NOTES}/topics.json",
     log:
         f"{LOGS}/topics.log",

@@ -66,6 +66,14 @@ def distance_table(phi: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({"topic_a": a + 1, "topic_b": b + 1, "js_distance": distances[a, b]})
 
 
+def distance_matrix(table: pd.DataFrame, k: int) -> np.ndarray:
+    """The symmetric K × K matrix of a ``distance_table`` (zeros on the diagonal)."""
+    distances = np.zeros((k, k))
+    a, b = table["topic_a"].to_numpy() - 1, table["topic_b"].to_numpy() - 1
+    distances[a, b] = distances[b, a] = table["js_distance"].to_numpy()
+    return distances
+
+
 def topic_correlations(theta: np.ndarray) -> np.ndarray:
     """K × K Pearson correlations of topic shares across documents (0 where undefined)."""
     if len(theta) < 2:

@@ -18,37 +18,77 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from topicpipe.interpret.distances import correlation_matrix, distance_matrix
+from topicpipe.interpret.prevalence import is_placeholder
 from topicpipe.interpret.term_rankings import relevance
 from topicpipe.notes import Note
+from topicpipe.plots.palette import ink_for
 
 # The page's HTML template, style sheet and script, inlined into every explorer.
 ASSETS = Path(__file__).with_name("explorer_assets")
 # Terms kept per topic: the top ones by relevance at every λ on this grid, so that the
 # page can re-rank them for any λ without the whole vocabulary.
 LAMBDA_GRID = [i / 10 for i in range(11)]
+# Besides every topic's candidate terms, the page knows this many of the corpus's most
+# frequent terms (for search and for their spread over topics); the rest is left out to
+# keep the file small.
+SEARCH_TERMS = 5000
+# A term's share of a topic is kept, in per mille, when at least this large (the map
+# shows the rest as 0); whole per mille keep the page small.
+MIN_TERM_PERMILLE = 10
 
 
-def candidate_terms(
-    phi: np.ndarray, p_term: np.ndarray, terms: Sequence[str], per_lambda: int = 30
-) -> list[list[list[Any]]]:
-    """Per topic, [term, log φ, log lift] of every term in the top ``per_lambda`` at any λ."""
-    eps = 1e-12
-    log_phi = np.log(phi + eps)
-    log_lift = log_phi - np.log(p_term[np.newaxis, :] + eps)
+def candidate_term_ids(
+    phi: np.ndarray, p_term: np.ndarray, per_lambda: int = 30
+) -> list[list[int]]:
+    """Per topic, the ids of every term in its top ``per_lambda`` at any λ of
+    ``LAMBDA_GRID``, most probable first."""
     result = []
     for k in range(len(phi)):
         keep: set[int] = set()
         for lam in LAMBDA_GRID:
             scores = relevance(phi[k : k + 1], p_term, lam)[0]
             keep.update(np.argsort(-scores, kind="stable")[:per_lambda].tolist())
-        rows = sorted(keep, key=lambda i, k=k: (-phi[k, i], terms[i]))
-        result.append(
-            [
-                [terms[i], round(float(log_phi[k, i]), 5), round(float(log_lift[k, i]), 5)]
-                for i in rows
-            ]
-        )
+        result.append(sorted(keep, key=lambda i, k=k: (-phi[k, i], i)))
     return result
+
+
+def topic_tokens(theta: np.ndarray, n_tokens: Sequence[float]) -> np.ndarray:
+    """How many tokens the model gives each topic: Σ over documents of length × share."""
+    return np.asarray(n_tokens, dtype=float) @ theta
+
+
+def term_topic_shares(phi: np.ndarray, tokens: np.ndarray) -> np.ndarray:
+    """(V, K): how each term's occurrences spread over topics, p(k | w) ∝ φ_kw · tokens_k."""
+    joint = phi.T * tokens[np.newaxis, :]
+    total = joint.sum(axis=1, keepdims=True)
+    return np.divide(joint, total, out=np.zeros_like(joint), where=total > 0)
+
+
+def term_data(
+    phi: np.ndarray,
+    counts: np.ndarray,
+    tokens: np.ndarray,
+    terms: Sequence[str],
+    candidates: list[list[int]],
+) -> tuple[dict[str, list[list[Any]]], dict[str, list[Any]]]:
+    """Per topic its candidate terms as [term, φ]; and per term of the page (candidates
+    and the ``SEARCH_TERMS`` most frequent) [corpus count, [[topic, p(k | w) in ‰], …]]."""
+    permille = np.rint(1000 * term_topic_shares(phi, tokens))
+    frequent = np.argsort(-counts, kind="stable")[:SEARCH_TERMS]
+    known = sorted({*frequent.tolist(), *(i for ids in candidates for i in ids)})
+    vocabulary = {}
+    for i in known:
+        spread = [
+            [int(k) + 1, int(permille[i, k])]
+            for k in np.flatnonzero(permille[i] >= MIN_TERM_PERMILLE)
+        ]
+        vocabulary[terms[i]] = [int(counts[i]), spread]
+    per_topic = {
+        str(k + 1): [[terms[i], float(f"{phi[k, i]:.4g}")] for i in ids]
+        for k, ids in enumerate(candidates)
+    }
+    return per_topic, vocabulary
 
 
 def _clean(value: Any) -> Any:
@@ -62,68 +102,95 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _prevalence(over_time: pd.DataFrame, topics: Sequence[int]) -> dict[str, Any]:
+    """The over-time table as the page draws it: periods once, and per topic its points."""
+    if "note" in over_time.columns:
+        return {
+            "prevalence": None,
+            "periods": [],
+            "prevalence_note": str(over_time["note"].iloc[0]),
+        }
+    periods = over_time.drop_duplicates("period").sort_values("period_start")
+    points: dict[str, list[list[Any]]] = {str(t): [] for t in topics}
+    for row in over_time.sort_values(["topic", "period_start"]).itertuples():
+        points[str(row.topic)].append(
+            [_clean(row.mean_share), _clean(row.ci_low), _clean(row.ci_high)]
+        )
+    return {
+        "prevalence": points,
+        "periods": [
+            {"period": str(r.period), "n": int(r.n_documents), "few": bool(r.few_documents)}
+            for r in periods.itertuples()
+        ],
+        "prevalence_note": "",
+    }
+
+
+def pair_matrices(
+    distances: pd.DataFrame, correlations: pd.DataFrame, k: int
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The K × K matrices of ``topic_distances.csv`` and ``topic_correlation.csv``; the
+    correlations are ``None`` when that table holds only a note (too few documents)."""
+    return (
+        distance_matrix(distances, k),
+        None if is_placeholder(correlations) else correlation_matrix(correlations),
+    )
+
+
 def explorer_data(
     summary: pd.DataFrame,
     colours: Mapping[int, str],
-    terms: list[list[list[Any]]],
-    representative: pd.DataFrame,
+    term_lists: Mapping[str, list[list[Any]]],
+    vocabulary: Mapping[str, list[Any]],
+    tokens: np.ndarray,
+    documents: tuple[Mapping[str, Any], Mapping[str, list[list[Any]]]],
     over_time: pd.DataFrame,
     intertopic: pd.DataFrame,
-    default_lambda: float,
-    period: str,
+    pairs: tuple[np.ndarray, np.ndarray | None],
+    options: Mapping[str, Any],
     notes: Sequence[Note] = (),
 ) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-ready data keyed by topic number, with the
-    run's ``notes`` (automatic choices and warnings, ``run_notes.json``)."""
-    topics = []
+    run's ``notes`` (automatic choices and warnings, ``run_notes.json``).
+
+    ``term_lists`` and ``vocabulary`` come from ``term_data``, ``tokens`` from
+    ``topic_tokens``, ``documents`` from ``explorer_documents.explorer_documents``;
+    ``pairs`` are the K × K Jensen–Shannon distances and share correlations (``None`` when
+    there were too few documents for them, ``pair_matrices``); ``options``
+    holds ``lambda``, ``period``, ``shown_documents`` and ``text_chars``.
+    """
     coords = intertopic.set_index("topic")
-    for row in summary.itertuples():
-        topics.append(
-            {
-                "topic": int(row.topic),
-                "label": str(row.label),
-                "colour": colours[int(row.topic)],
-                "prevalence": _clean(row.prevalence),
-                "x": _clean(coords.loc[row.topic, "x"]),
-                "y": _clean(coords.loc[row.topic, "y"]),
-            }
-        )
-    documents: dict[str, list[dict[str, Any]]] = {str(t["topic"]): [] for t in topics}
-    for row in representative.sort_values(["topic", "rank"]).itertuples():
-        documents[str(row.topic)].append(
-            {
-                "title": str(row.title),
-                "date": str(row.date),
-                "source": str(row.source),
-                "share": _clean(row.share),
-                "snippet": str(row.snippet),
-            }
-        )
-    prevalence: dict[str, list[dict[str, Any]]] | None = None
-    note = ""
-    if "note" in over_time.columns:
-        note = str(over_time["note"].iloc[0])
-    else:
-        prevalence = {str(t["topic"]): [] for t in topics}
-        for row in over_time.itertuples():
-            prevalence[str(row.topic)].append(
-                {
-                    "period": str(row.period),
-                    "mean": _clean(row.mean_share),
-                    "low": _clean(row.ci_low),
-                    "high": _clean(row.ci_high),
-                    "n": _clean(row.n_documents),
-                    "few": bool(row.few_documents),
-                }
-            )
+    topics = [
+        {
+            "topic": int(row.topic),
+            "label": str(row.label),
+            # Guardrail flags of topics.csv ("flat; empty"), "" when none fired.
+            "flags": str(getattr(row, "flags", "") or ""),
+            "colour": colours[int(row.topic)],
+            "ink": ink_for(colours[int(row.topic)]),
+            "prevalence": _clean(row.prevalence),
+            "tokens": round(float(tokens[int(row.topic) - 1]), 1),
+            "x": _clean(coords.loc[row.topic, "x"]),
+            "y": _clean(coords.loc[row.topic, "y"]),
+        }
+        for row in summary.itertuples()
+    ]
+    distances, correlations = pairs
+    docs, per_topic = documents
     return {
         "topics": topics,
-        "terms": {str(t["topic"]): terms[t["topic"] - 1] for t in topics},
-        "documents": documents,
-        "prevalence": prevalence,
-        "prevalence_note": note,
-        "lambda": default_lambda,
-        "period": period,
+        "terms": dict(term_lists),
+        "vocabulary": dict(vocabulary),
+        "total_tokens": int(round(float(np.sum(tokens)))),
+        "documents": dict(docs),
+        "topic_documents": dict(per_topic),
+        "distances": np.round(distances, 3).tolist(),
+        "correlations": None if correlations is None else np.round(correlations, 3).tolist(),
+        **_prevalence(over_time, [t["topic"] for t in topics]),
+        "lambda": options["lambda"],
+        "period": options["period"],
+        "shown_documents": options["shown_documents"],
+        "text_chars": options["text_chars"],
         "notes": [
             {key: getattr(note, key) for key in ("kind", "subject", "value", "message", "override")}
             for note in notes

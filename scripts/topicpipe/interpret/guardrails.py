@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from topicpipe.interpret.labels import FLAT_LABEL
 from topicpipe.notes import Note, count, warning
@@ -255,15 +256,24 @@ def correlation_note(n_documents: int, min_documents: int) -> Note | None:
     )
 
 
-def figure_footnote(topics: Mapping[int, str]) -> str:
-    """A footnote for a figure that draws flagged topics: what each flag that fired means and
-    its topics ("" when no topic is flagged). ``topics`` maps topic → its ``flags`` cell."""
+def flagged_topics(summary: pd.DataFrame) -> dict[int, str]:
+    """The flagged topics of ``topics.csv`` (as read by ``labels.read_topic_table``): topic
+    → its ``flags`` cell; topics without flags are left out."""
+    return {
+        int(topic): str(cell)
+        for topic, cell in zip(summary["topic"], summary["flags"], strict=True)
+        if str(cell).strip()
+    }
+
+
+def flag_explanations(topics: Mapping[int, str]) -> list[str]:
+    """For each flag that fired, its topics and what it means ("Topic 3 flat: …").
+    ``topics`` maps topic → its ``flags`` cell."""
     by_flag: dict[str, list[int]] = {}
     for topic, cell in sorted(topics.items()):
         for flag in filter(None, str(cell).split("; ")):
             by_flag.setdefault(flag, []).append(int(topic))
-    parts = [
+    return [
         f"{_topics(found).capitalize()} {MEANINGS.get(flag, flag)}"
         for flag, found in by_flag.items()
     ]
-    return ("Warning - " + " | ".join(parts) + ".") if parts else ""

@@ -54,6 +54,13 @@ def topic_keywords(terms: pd.DataFrame, topics: Iterable[int], n: int) -> dict[i
     }
 
 
+def keyword_matchers(
+    keywords: Mapping[int, Iterable[str]], forms: WordForms
+) -> dict[int, KeywordMatcher]:
+    """A ``KeywordMatcher`` per topic for its ``keywords`` (``topic_keywords``)."""
+    return {topic: KeywordMatcher(words, forms) for topic, words in keywords.items()}
+
+
 def best_units(
     units: pd.DataFrame,
     theta: np.ndarray,

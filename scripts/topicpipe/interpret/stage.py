@@ -109,7 +109,7 @@ def topic_tables(
     notes = guard.topic_notes(flags, carried, units["id"].tolist(), guardrails)
     notes += guard.k_documents_notes(len(phi), len(theta), guardrails.documents_per_topic)
     keywords = rep.topic_keywords(terms, labels["topic"], top_n)
-    matchers = {topic: rep.KeywordMatcher(words, forms) for topic, words in keywords.items()}
+    matchers = rep.keyword_matchers(keywords, forms)
     chosen = rep.best_units(units, theta, articles.ids, articles.theta, n_docs, min_share)
     texts = texts_of(records(), set(chosen.values()))
     representative = rep.representative_table(

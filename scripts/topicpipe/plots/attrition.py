@@ -4,31 +4,64 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from topicpipe.plots.style import OKABE_ITO, apply_style
+from topicpipe.plots.layout import MIN_TEXT_PT, add_note
+from topicpipe.plots.style import NEUTRAL, apply_style
 
-_PANELS = (("documents", "documents"), ("tokens", "tokens"), ("vocabulary", "vocabulary size"))
+# (column of attrition.csv, x-axis label)
+_PANELS = (
+    ("documents", "documents with a token"),
+    ("tokens", "tokens"),
+    ("vocabulary", "distinct terms (vocabulary)"),
+)
+# Below this width the three panels are stacked instead of side by side (inches).
+_SIDE_BY_SIDE = 5.0
 
 
-def plot_attrition(rows: pd.DataFrame) -> plt.Figure:
-    """One horizontal bar panel per measure, steps top to bottom in pipeline order."""
+def count_label(value: float) -> str:
+    """A count as printed on bars and axes alike: 1,234 / 12.3k / 1.2M."""
+    value = float(value)
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:.3g}M"
+    if abs(value) >= 1e4:
+        return f"{value / 1e3:.3g}k"
+    return f"{value:,.0f}"
+
+
+def plot_attrition(rows: pd.DataFrame, width: float = 6.5, note: str = "") -> plt.Figure:
+    """One horizontal bar panel per measure, steps top to bottom in pipeline order; each bar
+    is labelled with its count, in the format of the axis ticks."""
     apply_style()
     steps = list(rows["step"])
+    side_by_side = width >= _SIDE_BY_SIDE
+    shape = (1, len(_PANELS)) if side_by_side else (len(_PANELS), 1)
+    height = 0.2 * len(steps) + 0.9
     fig, axes = plt.subplots(
-        1, len(_PANELS), figsize=(9.5, 0.42 * len(steps) + 1.2), sharey=True, squeeze=False
+        *shape,
+        figsize=(width, height if side_by_side else height * len(_PANELS)),
+        sharey=True,
+        squeeze=False,
+        layout="constrained",
     )
-    for index, (ax, (column, label)) in enumerate(zip(axes[0], _PANELS, strict=True)):
+    formatter = FuncFormatter(lambda value, _: count_label(value))
+    for ax, (column, label) in zip(axes.flat, _PANELS, strict=True):
         values = rows[column].to_numpy()
-        ax.barh(range(len(steps)), values, color=OKABE_ITO[index], height=0.65)
+        ax.barh(range(len(steps)), values, color=NEUTRAL, height=0.65)
         for y, value in enumerate(values):
-            ax.text(value, y, f" {value:,}", va="center", ha="left", fontsize=7.5)
-        ax.set_xlim(0, max(values.max(), 1) * 1.35)
-        ax.set_title(label, loc="left", fontweight="bold")
-        ax.tick_params(axis="x", labelsize=7)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-    axes[0][0].set_yticks(range(len(steps)), steps)
-    axes[0][0].invert_yaxis()
-    fig.suptitle("What each step keeps", fontsize=11, x=0.01, ha="left")
-    fig.tight_layout()
+            ax.text(
+                value, y, " " + count_label(value), va="center", ha="left", fontsize=MIN_TEXT_PT
+            )
+        ax.set_xlim(0, max(values.max(), 1) * 1.45)
+        ax.set_xlabel(label)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
+        ax.xaxis.set_major_formatter(formatter)
+        ax.set_yticks(range(len(steps)), steps)
+        # Side by side the steps are named once, on the left; stacked, on every panel.
+        ax.tick_params(axis="y", labelleft=not side_by_side or ax is axes.flat[0])
+    axes.flat[0].invert_yaxis()
+    for ax in axes[:, 0]:
+        ax.set_ylabel("after step")
+    fig.suptitle("What each tokenising step leaves", x=0.0, ha="left")
+    add_note(fig, note, width=width)
     return fig

@@ -23,9 +23,11 @@ def dynamics_figures(
     prevalence: pd.DataFrame,
     periods: pd.DataFrame,
     options: Mapping[str, Any],
+    width: float = 6.5,
 ) -> tuple[dict[str, plt.Figure], list[str]]:
     """Figures ``trajectories`` and ``heatmap`` from the dynamics tables (as read by
-    ``dynamics.tables.read_period_table``), and the note when there is no model.
+    ``dynamics.tables.read_period_table``), ``width`` inches wide, and the note when there
+    is no model.
 
     ``options`` are ``dynamics.settings.figure_options``.
     """
@@ -34,10 +36,11 @@ def dynamics_figures(
         terms,
         lambda: {
             "trajectories": plot_term_trajectories(
-                terms, periods, options["trajectory_terms"], min_documents
+                terms, periods, options["trajectory_terms"], min_documents, width
             ),
-            "heatmap": plot_period_heatmap(prevalence, options["period"], min_documents),
+            "heatmap": plot_period_heatmap(prevalence, options["period"], min_documents, width),
         },
         {"trajectories": "Term trajectories", "heatmap": "Topic prevalence per period"},
         "dynamic model",
+        width,
     )

@@ -14,12 +14,14 @@ import numpy as np
 from matplotlib.patches import Patch
 
 from topicpipe.dynamics.periods import EMPTY, FEW
-from topicpipe.plots.style import MUTED
+from topicpipe.plots.layout import MIN_TEXT_PT
+from topicpipe.plots.style import MUTED, NO_DOCUMENTS
 
-# How each kind of gap is drawn.
+# How each kind of gap is drawn: hatched where there is no document (as in the prevalence
+# figures, ``NO_DOCUMENTS``), grey where there are too few to model.
 GAP_STYLE = {
-    EMPTY: {"facecolor": MUTED, "alpha": 0.35, "hatch": "", "edgecolor": "none"},
-    FEW: {"facecolor": "white", "alpha": 1.0, "hatch": "////", "edgecolor": MUTED},
+    EMPTY: {"alpha": 1.0, **NO_DOCUMENTS},
+    FEW: {"facecolor": MUTED, "alpha": 0.35, "hatch": "", "edgecolor": "none"},
 }
 
 
@@ -33,6 +35,19 @@ def period_ticks(
     ax.set_xticks(positions, [periods[i] for i in positions])
     if len(positions) > flat_labels:
         ax.tick_params(axis="x", labelrotation=90)
+
+
+def period_ticks_that_fit(ax: plt.Axes, periods: Sequence[str], inches: float) -> None:
+    """``period_ticks`` for an axis about ``inches`` wide: as many names as fit upright at
+    ``MIN_TEXT_PT``, lying flat only where they fit side by side."""
+    longest = max((len(str(p)) for p in periods), default=1)
+    flat_width = (longest + 2) * 0.6 * MIN_TEXT_PT / 72
+    period_ticks(
+        ax,
+        periods,
+        max_labels=max(1, int(inches * 72 / (MIN_TEXT_PT * 1.5))),
+        flat_labels=max(1, int(inches / flat_width)),
+    )
 
 
 def shade_gaps(ax: plt.Axes, statuses: Sequence[str]) -> None:

@@ -10,24 +10,36 @@ from matplotlib.transforms import ScaledTranslation
 
 from topicpipe.dynamics.periods import EMPTY, FEW, MODELLED
 from topicpipe.interpret.labels import display_label
-from topicpipe.plots.period_gaps import GAP_STYLE, gap_handles, period_ticks, shade_gaps
+from topicpipe.plots.layout import MIN_TEXT_PT, add_note, chars_that_fit, fit_title, wrap_text
+from topicpipe.plots.period_gaps import (
+    GAP_STYLE,
+    gap_handles,
+    period_ticks_that_fit,
+    shade_gaps,
+)
 from topicpipe.plots.style import (
     MUTED,
     SEQUENTIAL_CMAP,
     apply_style,
-    shorten,
     topic_colour,
     topic_hatch,
 )
 
 # With more cells than this, values are not written into the cells.
 MAX_ANNOTATED_CELLS = 400
+# Narrowest cell, in inches, that holds a two-digit value at MIN_TEXT_PT.
+_NUMBER_CELL = 0.24
 # Side of a topic's colour swatch, left of the heatmap, in points.
-SWATCH_POINTS = 13.0
+SWATCH_POINTS = 10.0
+# Height of a row (two lines of a label at MIN_TEXT_PT), in inches.
+_ROW = 0.25
 
 
-def plot_period_heatmap(table: pd.DataFrame, period: str, min_documents: int) -> plt.Figure:
-    """Topics (rows) × every period (columns); colour and number: mean topic share.
+def plot_period_heatmap(
+    table: pd.DataFrame, period: str, min_documents: int, width: float = 6.5, note: str = ""
+) -> plt.Figure:
+    """Topics (rows) × every period (columns), ``width`` inches wide; colour (and, where a
+    cell has room, number): mean topic share.
 
     ``table`` is prevalence_by_period (period, status, topic, label, n_documents,
     mean_share). Gap periods are drawn as gaps, never filled in; a bar chart above counts
@@ -41,11 +53,12 @@ def plot_period_heatmap(table: pd.DataFrame, period: str, min_documents: int) ->
     topics = list(wide.index)
     values = wide.to_numpy(dtype=float)
     n_topics, n_periods = values.shape
-    width = min(18.0, max(7.0, 0.42 * n_periods + 4.5))
-    fig = plt.figure(figsize=(width, 0.3 * n_topics + 3.0), layout="constrained")
-    counts, ax = fig.subplots(
-        2, 1, sharex=True, gridspec_kw={"height_ratios": [1.0, max(2.5, 0.3 * n_topics)]}
-    )
+    label_width = min(2.0, 0.32 * width)
+    # Room left for the cells: labels, swatches, the colour bar and margins.
+    cell = (width - label_width - 0.95) / n_periods
+    body = max(1.5, _ROW * n_topics)
+    fig = plt.figure(figsize=(width, body + 2.1), layout="constrained")
+    counts, ax = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [0.8, body]})
     statuses = periods["status"].tolist()
     shade_gaps(ax, statuses)
     finite = values[np.isfinite(values)]
@@ -59,7 +72,7 @@ def plot_period_heatmap(table: pd.DataFrame, period: str, min_documents: int) ->
         interpolation="nearest",
         zorder=1,
     )
-    if n_topics * n_periods <= MAX_ANNOTATED_CELLS:
+    if n_topics * n_periods <= MAX_ANNOTATED_CELLS and cell >= _NUMBER_CELL:
         for (i, j), value in np.ndenumerate(values):
             if np.isfinite(value):
                 ax.text(
@@ -68,12 +81,13 @@ def plot_period_heatmap(table: pd.DataFrame, period: str, min_documents: int) ->
                     f"{value * 100:.0f}",
                     ha="center",
                     va="center",
-                    fontsize=6.5,
+                    fontsize=MIN_TEXT_PT,
                     color="black" if value > top * 0.6 else "white",
                     zorder=2,
                 )
     # Each topic's colour (and hatch) in a swatch between its label and its row.
-    ax.set_yticks(range(n_topics), [shorten(display_label(t, names[t]), 32) for t in topics])
+    chars = chars_that_fit(label_width - SWATCH_POINTS / 72, MIN_TEXT_PT)
+    ax.set_yticks(range(n_topics), [wrap_text(display_label(t, names[t]), chars) for t in topics])
     ax.tick_params(axis="y", length=0, pad=SWATCH_POINTS + 6)
     beside = ax.get_yaxis_transform() + ScaledTranslation(
         -(SWATCH_POINTS / 2 + 3) / 72, 0, fig.dpi_scale_trans
@@ -91,7 +105,7 @@ def plot_period_heatmap(table: pd.DataFrame, period: str, min_documents: int) ->
             transform=beside,
             clip_on=False,
         )
-    period_ticks(ax, periods["period"].tolist())
+    period_ticks_that_fit(ax, periods["period"].tolist(), cell * n_periods)
     ax.set_xlabel(period)
     ax.set_xlim(-0.5, n_periods - 0.5)
     ax.spines[["left", "bottom"]].set_visible(False)
@@ -115,18 +129,17 @@ def plot_period_heatmap(table: pd.DataFrame, period: str, min_documents: int) ->
     bar.update_ticks()
     handles = gap_handles(statuses, min_documents)
     if handles:
-        counts.legend(
+        fig.legend(
             handles=handles,
-            loc="lower left",
-            bbox_to_anchor=(0.0, 1.0),
-            ncol=2,
+            loc="outside lower left",
+            ncol=len(handles) if width >= 5 else 1,
             frameon=False,
-            fontsize=7,
-            borderaxespad=0.2,
         )
-    counts.set_title(
-        f"Topic prevalence per {period} (dynamic model; mean topic share of the documents, %)",
-        loc="left",
-        pad=18 if handles else 6,
+    what = "mean topic share of the documents, %" if cell >= _NUMBER_CELL else "mean topic share"
+    fig.suptitle(
+        fit_title(f"Topic prevalence per {period} (dynamic model; {what})", width),
+        x=0.0,
+        ha="left",
     )
+    add_note(fig, note, width=width)
     return fig

@@ -18,23 +18,31 @@ from topicpipe.plots.style import figures_or_placeholders
 
 
 def prevalence_figures(
-    over_time: pd.DataFrame, by_group: pd.DataFrame, options: Mapping[str, Any]
+    over_time: pd.DataFrame,
+    by_group: pd.DataFrame,
+    options: Mapping[str, Any],
+    width: float = 6.5,
+    flags: Mapping[int, str] | None = None,
 ) -> tuple[dict[str, plt.Figure], list[str]]:
     """Figures ``area``, ``lines`` and ``group`` from the two prevalence tables (as read by
-    ``read_prevalence``), and the notes of the tables that could not be computed.
+    ``read_prevalence``), ``width`` inches wide, and the notes of the tables that could
+    not be computed.
 
-    ``options`` is the ``prevalence`` section of the config.
+    ``options`` is the ``prevalence`` section of the config; ``flags`` marks topics.
     """
     period, min_documents = options["period"], options["min_documents"]
     over_time_title = "Topic prevalence over time"
     time_figures, time_notes = figures_or_placeholders(
         over_time,
         lambda: {
-            "area": plot_prevalence_area(over_time, period, min_documents),
-            "lines": plot_prevalence_lines(over_time, period, min_documents, options["confidence"]),
+            "area": plot_prevalence_area(over_time, period, min_documents, width, flags),
+            "lines": plot_prevalence_lines(
+                over_time, period, min_documents, options["confidence"], width, flags
+            ),
         },
         {"area": over_time_title, "lines": over_time_title},
         "prevalence over time",
+        width,
     )
     group_figures, group_notes = figures_or_placeholders(
         by_group,
@@ -43,9 +51,12 @@ def prevalence_figures(
                 by_group.assign(group=by_group["group"].astype(str)),
                 options["max_groups"],
                 min_documents,
+                width,
+                flags,
             )
         },
         {"group": f"Topic prevalence by {options['group_by']}"},
         "prevalence by group",
+        width,
     )
     return {**time_figures, **group_figures}, time_notes + group_notes

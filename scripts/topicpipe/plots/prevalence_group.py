@@ -2,23 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
 from topicpipe.interpret.labels import display_label
+from topicpipe.plots.layout import (
+    MIN_TEXT_PT,
+    add_note,
+    chars_that_fit,
+    column_names_height,
+    fit_title,
+    flagged_label,
+    flags_note,
+    topic_columns,
+)
 from topicpipe.plots.style import MUTED, SEQUENTIAL_CMAP, apply_style, shorten
 
-# With more cells than this, values are not written into the cells.
-MAX_ANNOTATED_CELLS = 400
+# A cell must be this wide (inches) to hold its percentage at MIN_TEXT_PT.
+_NUMBER_CELL = 0.2
 
 
-def plot_prevalence_group(table: pd.DataFrame, max_groups: int, min_documents: int) -> plt.Figure:
+def plot_prevalence_group(
+    table: pd.DataFrame,
+    max_groups: int,
+    min_documents: int,
+    width: float = 6.5,
+    flags: Mapping[int, str] | None = None,
+    note: str = "",
+) -> plt.Figure:
     """Groups (rows, most documents first) × topics; colour and number: mean topic share.
 
     Only the ``max_groups`` largest groups are drawn; groups with fewer than
-    ``min_documents`` documents have grey labels.
+    ``min_documents`` documents have grey labels. Cells hold their percentage when they
+    are wide enough to print it legibly.
     """
     apply_style()
     group_by = table["group_by"].iloc[0]
@@ -28,18 +48,21 @@ def plot_prevalence_group(table: pd.DataFrame, max_groups: int, min_documents: i
     names = table.drop_duplicates("topic").set_index("topic")["label"]
     topics = list(wide.columns)
     n_rows, n_cols = wide.shape
-    fig, ax = plt.subplots(figsize=(max(6.0, 0.36 * n_cols + 3.8), max(3.2, 0.28 * n_rows + 2.6)))
+    # Group names take at most a third of the width.
+    group_chars = max(8, chars_that_fit(width / 3, MIN_TEXT_PT) - 7)
+    group_labels = [f"{shorten(g, group_chars)} ({sizes[g]})" for g in groups]
+    label_width = max(len(g) for g in group_labels) * 0.6 * MIN_TEXT_PT / 72 + 0.35
+    cell = min(1.2, (width - label_width - 0.9) / n_cols)
+    topic_names = [flagged_label(display_label(t, names[t]), t, flags) for t in topics]
+    height = n_rows * min(cell, 0.22) + column_names_height(cell, topic_names) + 0.9
+    fig, ax = plt.subplots(figsize=(width, max(height, 2.0)), layout="constrained")
     values = wide.to_numpy()
+    top = max(np.nanmax(values), 1e-9)
     image = ax.imshow(
-        values,
-        aspect="auto",
-        cmap=SEQUENTIAL_CMAP,
-        vmin=0,
-        vmax=max(np.nanmax(values), 1e-9),
-        interpolation="nearest",
+        values, aspect="auto", cmap=SEQUENTIAL_CMAP, vmin=0, vmax=top, interpolation="nearest"
     )
-    if n_rows * n_cols <= MAX_ANNOTATED_CELLS:
-        threshold = np.nanmax(values) * 0.6
+    numbers = cell >= _NUMBER_CELL
+    if numbers:
         for (i, j), value in np.ndenumerate(values):
             ax.text(
                 j,
@@ -47,23 +70,19 @@ def plot_prevalence_group(table: pd.DataFrame, max_groups: int, min_documents: i
                 f"{value * 100:.0f}",
                 ha="center",
                 va="center",
-                fontsize=6,
-                color="black" if value > threshold else "white",
+                fontsize=MIN_TEXT_PT,
+                color="black" if value > top * 0.6 else "white",
             )
-    ax.set_xticks(
-        range(n_cols),
-        [shorten(display_label(t, names[t]), 28) for t in topics],
-        rotation=90,
-        fontsize=7,
-    )
-    ax.xaxis.set_ticks_position("top")
-    ax.set_yticks(range(n_rows), [f"{shorten(g, 30)} ({sizes[g]})" for g in groups], fontsize=7)
+    topic_columns(ax, cell, topic_names, [str(t) for t in topics])
+    ax.set_yticks(range(n_rows), group_labels)
     for tick, group in zip(ax.get_yticklabels(), groups, strict=True):
         if sizes[group] < min_documents:
             tick.set_color(MUTED)
     ax.set_ylabel(f"{group_by} (documents)")
-    ax.spines[["left", "bottom"]].set_visible(False)
-    bar = fig.colorbar(image, ax=ax, label="mean topic share", fraction=0.04, pad=0.02)
+    ax.spines[["left", "bottom", "top", "right"]].set_visible(False)
+    ax.tick_params(length=0)
+    bar = fig.colorbar(image, ax=ax, fraction=0.05, pad=0.02, shrink=0.9)
+    bar.set_label("mean topic share", fontsize=MIN_TEXT_PT)
     # The cells print percentages, so the scale speaks in percent too.
     bar.formatter = PercentFormatter(xmax=1.0, decimals=0)
     bar.update_ticks()
@@ -72,11 +91,15 @@ def plot_prevalence_group(table: pd.DataFrame, max_groups: int, min_documents: i
         if len(sizes) > len(groups)
         else f"{len(groups)} groups"
     )
-    ax.set_title(
-        f"Topic prevalence by {group_by} ({shown}; grey: fewer than {min_documents} documents)",
-        loc="left",
-        pad=10,
-        fontsize=9,
+    fig.suptitle(
+        fit_title(
+            f"Topic prevalence by {group_by} ({shown}; "
+            + ("numbers: mean share in %; " if numbers else "")
+            + f"grey names: fewer than {min_documents} documents)",
+            width,
+        ),
+        x=0.0,
+        ha="left",
     )
-    fig.tight_layout()
+    add_note(fig, flags_note(flags), note, width=width)
     return fig

@@ -8,7 +8,15 @@ import numpy as np
 import pandas as pd
 
 from topicpipe.interpret.labels import display_label
-from topicpipe.plots.period_gaps import gap_handles, period_ticks, shade_gaps
+from topicpipe.plots.layout import (
+    MIN_TEXT_PT,
+    add_note,
+    chars_that_fit,
+    columns_that_fit,
+    fit_title,
+    wrap_text,
+)
+from topicpipe.plots.period_gaps import gap_handles, period_ticks_that_fit, shade_gaps
 from topicpipe.plots.style import OKABE_ITO, apply_style, panel_grid, shorten, topic_colour
 
 # Okabe–Ito without yellow (too pale for thin lines on white); a marker per line as well,
@@ -17,6 +25,10 @@ TERM_COLOURS = [c for c in OKABE_ITO if c != "#F0E442"]
 TERM_MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
 # Minimum vertical distance between two term labels at the right of a panel, in points.
 LABEL_GAP_POINTS = 8.5
+# Narrowest panel (plot and the term names at its right), and the part the names take,
+# in inches.
+_PANEL_WIDTH = 2.0
+_NAMES_WIDTH = 0.8
 
 
 def followed_terms(terms: pd.DataFrame, topic: int, n_terms: int) -> list[str]:
@@ -54,9 +66,16 @@ def spread_labels(values: np.ndarray, gap: float, low: float, high: float) -> np
 def _label_lines(ax: plt.Axes, ends: list[tuple[str, float, str]]) -> list:
     """Write each term at the right edge of ``ax``, level with its line's last point."""
     edge = transforms.blended_transform_factory(ax.transAxes, ax.transData)
+    chars = chars_that_fit(_NAMES_WIDTH, MIN_TEXT_PT)
     return [
         ax.text(
-            1.02, value, shorten(term, 20), color=colour, fontsize=7, va="center", transform=edge
+            1.05,
+            value,
+            shorten(term, chars),
+            color=colour,
+            fontsize=MIN_TEXT_PT,
+            va="center",
+            transform=edge,
         )
         for term, value, colour in ends
     ]
@@ -78,10 +97,11 @@ def plot_term_trajectories(
     periods: pd.DataFrame,
     n_terms: int = 6,
     min_documents: int = 10,
-    columns: int = 4,
+    width: float = 6.5,
+    note: str = "",
 ) -> plt.Figure:
-    """One panel per topic: the probability of its ``n_terms`` leading terms in every
-    modelled period, each line labelled at its end.
+    """One panel per topic, as many to a row as fit ``width`` inches: the probability of its
+    ``n_terms`` leading terms in every modelled period, each line labelled at its end.
 
     ``terms`` is topic_terms_by_period (topic, label, period, term, probability);
     ``periods`` lists every period with its ``status``. Gap periods are shaded and the
@@ -94,8 +114,9 @@ def plot_term_trajectories(
     order = periods["period"].tolist()
     statuses = periods["status"].tolist()
     position = {period: i for i, period in enumerate(order)}
-    fig, axes = panel_grid(len(topics), columns, 3.6, 2.3, sharex=True)
-    columns = axes.shape[1]
+    columns = columns_that_fit(width, _PANEL_WIDTH, len(topics))
+    fig, axes = panel_grid(len(topics), columns, width / columns, 1.7, sharex=True)
+    title_chars = chars_that_fit(width / columns - 0.1, 8)
     x = np.arange(len(order))
     # Markers mark every modelled period (a period between two gaps has no line), smaller
     # when there are many periods.
@@ -121,10 +142,11 @@ def plot_term_trajectories(
             last = np.flatnonzero(np.isfinite(y))[-1]
             ends.append((term, y[last], colour))
         ax.set_ylim(0, None)
-        ax.set_xlim(-0.4, len(order) - 0.6)
+        ax.set_xlim(-0.5, len(order) - 0.5)
         ax.yaxis.set_major_locator(plt.MaxNLocator(3))
-        ax.tick_params(labelsize=7)
-        ax.set_title(shorten(display_label(topic, names[topic]), 34), loc="left", fontsize=8.5)
+        ax.set_title(
+            wrap_text(display_label(topic, names[topic]), title_chars), loc="left", fontsize=8
+        )
         ax.plot(
             [0, 1],
             [1.0, 1.0],
@@ -138,13 +160,15 @@ def plot_term_trajectories(
     # The lowest panel of each column carries the period names.
     for ax in axes.flat[max(0, len(topics) - columns) : len(topics)]:
         ax.tick_params(axis="x", labelbottom=True)
-        period_ticks(ax, order, max_labels=8, flat_labels=4)
-    fig.supylabel("probability of term in topic", fontsize=9)
+        period_ticks_that_fit(ax, order, width / columns - _NAMES_WIDTH - 0.35)
+    fig.supylabel("probability of term in topic", fontsize=8)
     title = f"Top terms of each topic across periods (dynamic model; {n_terms} terms per topic)"
-    fig.suptitle(title, fontsize=10, x=0.01, ha="left")
+    fig.suptitle(fit_title(title, width), x=0.0, ha="left")
     handles = gap_handles(statuses, min_documents)
     if handles:
-        fig.legend(handles=handles, loc="outside lower left", ncol=2, frameon=False, fontsize=7.5)
+        ncol = len(handles) if width >= 5 else 1
+        fig.legend(handles=handles, loc="outside lower left", ncol=ncol, frameon=False)
+    add_note(fig, note, width=width)
     # Lay the figure out (without rendering it) so that the panels have their final size.
     fig.draw_without_rendering()
     for ax, texts, values in labelled:
