@@ -12,7 +12,7 @@ from topicpipe.corpus import (
     vocabulary_rows,
     write_corpus,
 )
-from topicpipe.files import write_csv, write_json
+from topicpipe.files import read_json, write_csv, write_json
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger, stop_on
 
@@ -22,7 +22,9 @@ out = smk.output
 settings = PruneSettings.from_config(smk.params.options)
 with stop_on(CorpusError, stage="corpus", log=log):
     counted, dictionary = build_vocabulary(
-        (record["tokens"] for record in read_jsonl(smk.input.tokens)), settings
+        (record["tokens"] for record in read_jsonl(smk.input.tokens)),
+        settings,
+        read_json(smk.input.steps),
     )
 log.info("dictionary: %d of %d terms kept with %s", len(dictionary), len(counted), settings)
 dictionary.save(out.dictionary)

@@ -3,6 +3,7 @@
 # what it is trained with is decided in topicpipe.engines.sweep.
 from topicpipe.engines.sweep import (
     MODEL_DIR,
+    k_values,
     sweep_paths,
     training_options,
     training_threads,
@@ -30,11 +31,30 @@ rule heldout_split:
         "../../scripts/steps/heldout_split.py"
 
 
+# A K larger than the training documents stops the run here, before any model trains.
+# Training jobs take its output as ancient(): adding a K reruns this check, not the models
+# already trained.
+rule check_sweep:
+    input:
+        split=rules.heldout_split.output.split,
+    output:
+        checked=f"{MODELS}/sweep.json",
+    log:
+        f"{LOGS}/check_sweep.log",
+    conda:
+        ENV
+    params:
+        k=k_values(config["model"]["k"]),
+    script:
+        "../../scripts/steps/check_sweep.py"
+
+
 rule train_model:
     input:
         corpus=rules.corpus.output.corpus,
         dictionary=rules.corpus.output.dictionary,
         split=rules.heldout_split.output.split,
+        checked=ancient(rules.check_sweep.output.checked),
     output:
         model=directory(f"{MODELS}/{MODEL_DIR}/model"),
         doc_topics=f"{MODELS}/{MODEL_DIR}/doc_topics.npy",

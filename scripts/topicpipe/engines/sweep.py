@@ -22,6 +22,10 @@ GRID_KEYS = ("k", "seeds")
 MOVED_KEYS = ("passes", "iterations", "alpha", "eta", "chunksize")
 
 
+class SweepError(ValueError):
+    """The sweep cannot be trained on this corpus (the message names the setting to change)."""
+
+
 def k_values(spec: int | list[int] | dict[str, int]) -> list[int]:
     """The K values of ``model.k``: one integer, a list, or ``{from, to, by}`` (``to`` included)."""
     if isinstance(spec, bool):
@@ -48,6 +52,29 @@ def seed_values(seeds: int | list[int]) -> list[int]:
     if not values or len(set(values)) != len(values):
         raise ValueError(f"model.seeds: need one or more distinct seeds, got {seeds}")
     return values
+
+
+def sweep_fit(ks: Sequence[int], sets: Sequence[str]) -> dict[str, Any]:
+    """What the sweep is trained on: K values and documents by set (``heldout_split.csv``'s
+    ``set`` column). Raises ``SweepError`` when a K exceeds the training documents: such a
+    model has more topics than documents to tell them apart, so it is refused before any
+    model trains."""
+    n_train = sum(1 for name in sets if name == "train")
+    n_heldout = len(sets) - n_train
+    too_large = [k for k in ks if k > n_train]
+    if too_large:
+        listed = ", ".join(str(k) for k in too_large)
+        fitting = [k for k in ks if k <= n_train]
+        example = f" (e.g. --config 'model={{\"k\": {fitting}}}')" if fitting else ""
+        more = "give more documents (ingest.unit: paragraph models each article's paragraphs)"
+        fix = f"Use K of at most {n_train}{example}, or {more}" if n_train >= 2 else more
+        raise SweepError(
+            f"model.k: K = {listed} is more than the {n_train} documents the models are "
+            f"trained on ({len(sets)} modelled, {n_heldout} held out; see "
+            f"results/corpus/documents.csv and results/evaluation/heldout_split.csv). "
+            f"{fix[0].upper()}{fix[1:]}."
+        )
+    return {"k": list(ks), "documents": len(sets), "train": n_train, "heldout": n_heldout}
 
 
 def model_name(k: int, seed: int) -> str:
