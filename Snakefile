@@ -31,11 +31,12 @@ config.update(coerce_to_schema(config, _schema))
 if problems := config_problems(config, _schema):
     raise WorkflowError(problems_message(problems))
 validate(config, SCHEMA)
-for warning in config_warnings(config):
-    logger.warning(f"topicpipe: {warning}")
-# After a kill Snakemake asks for one flag at a time; name the one command that resumes,
-# and never unlock under a run that is still working here.
+# Said once, by the main process (not again by every job a cluster runs). After a kill
+# Snakemake asks for one flag at a time: name the one command that resumes, and never
+# unlock under a run that is still working here.
 if workflow.is_main_process:
+    for warning in config_warnings(config):
+        logger.warning(f"topicpipe: {warning}")
     if refusal := unlock_refusal(Path.cwd(), sys.argv):
         raise WorkflowError(refusal)
     if note := interrupted_run_note(Path.cwd(), sys.argv):

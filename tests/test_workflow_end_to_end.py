@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import pandas as pd
 import pytest
 from interruption import add_makefile, comparable, resume_command, run_until
 
+from topicpipe.provenance import workflow_hash
 from workflow_runner import PROFILE, copy_workflow, run_snakemake, write_config
 
 pytestmark = pytest.mark.slow
@@ -114,6 +116,8 @@ def test_tiny_corpus_outputs_and_content(tiny_run):
     assert provenance["packages"]["tomotopy"] == "0.14.0"
     assert set(provenance["inputs"]) == {str(f) for f in files}
     assert all(len(digest) == 64 for digest in provenance["inputs"].values())
+    assert provenance["code"]["workflow_sha256"] == workflow_hash(workdir)
+    assert provenance["code"]["git_commit"] is None  # a copy outside any git checkout
 
 
 def test_second_run_is_a_no_op(tiny_run):
@@ -128,7 +132,6 @@ def test_second_run_is_a_no_op(tiny_run):
 KILL_POINTS = [
     "results/ingest/documents.jsonl",
     "results/logs/tokenise_scan/1.log",
-    "results/tokens/model/tokeniser.json",
     "results/tokens/steps.json",
     "results/logs/corpus.log",
     "results/logs/models/k2_seed7.log",
@@ -164,6 +167,17 @@ def test_a_run_killed_in_every_stage_resumes_to_the_same_bytes(tiny_run, tmp_pat
     resumed, clean = comparable(workdir / "results"), comparable(reference / "results")
     assert sorted(resumed) == sorted(clean)
     assert [name for name in clean if resumed[name] != clean[name]] == []
+
+
+def test_k_above_the_documents_stops_before_that_model_trains(tiny_run, tmp_path):
+    """A copy of the finished tiny run (7 training documents) asked for K = 20 as well."""
+    workdir = shutil.copytree(tiny_run[0], tmp_path / "workflow", symlinks=True)
+    result = run_snakemake(workdir, "--config", 'model={"k": [2, 20]}', check=False)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "model.k: K = 20 is more than the 7 documents the models are trained on" in output
+    assert """--config 'model={"k": [2]}'""" in output
+    assert not (workdir / "results" / "models" / "k20_seed7").exists()
 
 
 def test_missing_corpus_stops_with_a_clear_message(workflow_copy: Path, tmp_path: Path):

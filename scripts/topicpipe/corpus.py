@@ -112,7 +112,8 @@ def no_tokens_message(steps: Mapping[str, Any]) -> str:
         if tokens == 0:
             reason = why
             break
-    numbers = f" ({steps['documents']:,} documents: {'; '.join(trail)})" if trail else ""
+    n = steps.get("documents", 0)
+    numbers = f" ({n:,} document{'s' * (n != 1)}: {'; '.join(trail)})" if trail else ""
     return (
         f"no document has a word left after tokenising{numbers}: {reason}. This is not a "
         "vocabulary-pruning problem, so changing dictionary.no_below or no_above will not help."
