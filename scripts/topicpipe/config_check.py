@@ -39,7 +39,8 @@ def config_problems(config: Mapping[str, Any], schema: Mapping[str, Any]) -> lis
 
     Keys that cross-key checks rely on are only looked at once the schema is satisfied.
     """
-    moved = moved_keys_message(config.get("model") or {})
+    model = config.get("model")
+    moved = moved_keys_message(model) if isinstance(model, Mapping) else ""
     if moved:
         return [moved]
     problems = schema_problems(config, schema)
