@@ -57,8 +57,11 @@ ROOT = Path(__file__).resolve().parents[1]
 # The package, and the test helpers that tokenise in memory and sample synthetic corpora.
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
+from readme_section import write_section  # noqa: E402
+
 from synthetic_lda import sample_lda_corpus  # noqa: E402
 from tokenise_in_memory import tokenise_settings, tokenise_texts  # noqa: E402
+from topicpipe.adapt import choose_heldout_fraction, prune_settings  # noqa: E402
 from topicpipe.corpus import PruneSettings, build_vocabulary  # noqa: E402
 from topicpipe.engines import get_engine  # noqa: E402
 from topicpipe.engines.sweep import k_values  # noqa: E402
@@ -73,7 +76,6 @@ from topicpipe.evaluate.scoring import (  # noqa: E402
 from topicpipe.evaluate.selection import select_model  # noqa: E402
 from topicpipe.evaluate.stability import match_topics  # noqa: E402
 
-README = Path(__file__).with_name("README.md")
 SECTION = "## Topic-model engines"
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
 SCORING = CONFIG["evaluation"]
@@ -125,10 +127,15 @@ class Corpus:
     true_phi: np.ndarray | None = None
 
 
+def default_pruning(n_documents: int) -> PruneSettings:
+    """The default dictionary settings (``auto`` resolved for ``n_documents``)."""
+    return prune_settings(CONFIG["dictionary"], CONFIG["adapt"], n_documents)[0]
+
+
 def pipeline_corpus(name, raw_texts, ks, labels=None, heldout=0.0) -> Corpus:
     """Tokenise with the pipeline's defaults, prune with the default dictionary settings."""
     tokens, _ = tokenise_texts(raw_texts, tokenise_settings())
-    _, dictionary = build_vocabulary(tokens, PruneSettings.from_config(CONFIG["dictionary"]))
+    _, dictionary = build_vocabulary(tokens, default_pruning(len(tokens)))
     bows = [dictionary.doc2bow(t) for t in tokens]
     keep = [i for i, bow in enumerate(bows) if bow]
     bows = [bows[i] for i in keep]
@@ -142,7 +149,10 @@ def lee() -> Corpus:
     lines = Path(datapath("lee_background.cor")).read_text(encoding="latin-1").splitlines()
     texts = list(dict.fromkeys(line.strip() for line in lines if line.strip()))
     ks = k_values(CONFIG["model"]["k"])
-    return pipeline_corpus("Lee", texts, ks, heldout=CONFIG["evaluation"]["heldout_fraction"])
+    heldout, _ = choose_heldout_fraction(
+        CONFIG["evaluation"]["heldout_fraction"], len(texts), CONFIG["adapt"]
+    )
+    return pipeline_corpus("Lee", texts, ks, heldout=heldout)
 
 
 class _NewsgroupUnpickler(pickle.Unpickler):
@@ -192,7 +202,7 @@ def wikipedia() -> Corpus:
     stemmed by its makers, so split on spaces and pruned with the default settings."""
     lines = Path(datapath("head500.noblanks.cor")).read_text(encoding="utf-8").splitlines()
     tokens = [line.split() for line in lines if line.strip()]
-    _, dictionary = build_vocabulary(tokens, PruneSettings.from_config(CONFIG["dictionary"]))
+    _, dictionary = build_vocabulary(tokens, default_pruning(len(tokens)))
     bows = [dictionary.doc2bow(t) for t in tokens]
     return Corpus("Wikipedia", tokens, dictionary, bows, bows, [10, 20])
 
@@ -388,20 +398,6 @@ def targets(table: pd.DataFrame, rows: pd.DataFrame, selections) -> list[str]:
     return lines
 
 
-def write_section(body: str, heading: str = SECTION) -> None:
-    """Replace (or add) the section under ``heading`` of benchmarks/README.md."""
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    section = f"{heading}\n\n{body}\n"
-    if heading in text:
-        start = text.index(heading)
-        following = text.find("\n## ", start + len(heading))
-        rest = "" if following < 0 else "\n" + text[following + 1 :]
-        text = text[:start] + section + rest
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    README.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
@@ -447,8 +443,7 @@ def main() -> int:
     )
     print(body)
     if not args.no_write:
-        write_section(body)
-        print(f"wrote {README}")
+        print(f"wrote {write_section(SECTION, body)}")
     return 0
 
 

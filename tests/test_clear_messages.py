@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from test_tokenise_stage import SMALL, tokenise
 
+from defaults import CONFIG, deep_merge
+from topicpipe.adapt import choose_max_k, k_skip_reason
+from topicpipe.config_check import sweep_problems
 from topicpipe.corpus import CorpusError, PruneSettings, build_vocabulary
 from topicpipe.engines.sweep import SweepError, sweep_fit
 from topicpipe.files import read_json
@@ -59,15 +62,42 @@ def test_pruning_away_every_term_gives_the_thresholds_and_the_counts():
     assert "the most widespread term is in 2" in message
 
 
-def test_k_above_the_training_documents_is_refused_with_the_k_that_fit():
+def test_k_above_the_training_documents_is_refused_when_max_k_lets_it_train():
     sets = ["train"] * 12 + ["heldout"]
-    assert sweep_fit([5, 10], sets) == {"k": [5, 10], "documents": 13, "train": 12, "heldout": 1}
+    fit = sweep_fit([5, 10], sets, max_k=100)
+    assert fit["trained"] == [5, 10] and fit["skipped"] == []
+    assert (fit["documents"], fit["train"], fit["heldout"]) == (13, 12, 1)
     with pytest.raises(SweepError) as stop:
-        sweep_fit([5, 10, 15, 20], sets)
+        sweep_fit([5, 10, 15, 20], sets, max_k=100)
     message = str(stop.value)
     assert message.startswith("model.k: K = 15, 20 is more than the 12 documents")
-    assert "13 modelled, 1 held out" in message
+    assert "13 modelled, 1 held out" in message and "model.max_k (100)" in message
     assert """--config 'model={"k": [5, 10]}'""" in message
+    assert "model.max_k: auto" in message
+
+
+def test_k_above_the_documents_is_skipped_under_the_auto_cap_not_refused():
+    """model.max_k auto gives 12 // 5 = 2 here: K 10 and 20 are skipped, the smallest K (5)
+    is trained above the cap, as train_model does; nothing is refused."""
+    sets = ["train"] * 12
+    fit = sweep_fit([5, 10, 20], sets, choose_max_k("auto", 12, 5))
+    assert (fit["max_k"], fit["trained"], fit["skipped"]) == (2, [5], [10, 20])
+    assert [k_skip_reason(k, 2, 12, k == 5) == "" for k in (5, 10, 20)] == [True, False, False]
+
+
+def test_selection_and_labels_are_checked_against_the_k_that_train():
+    """What check_sweep raises once the auto cap is known, before any model trains."""
+    config = deep_merge(CONFIG, {"selection": {"rule": "fixed", "k": 20}})
+    problems = sweep_problems(config, [5], "auto: 2 for 12 training documents")
+    assert problems == [
+        "selection.k: K = 20 is not trained, being above model.max_k (auto: 2 for 12 training "
+        "documents); pick one of the K trained [5], or raise model.max_k"
+    ]
+    labelled = deep_merge(CONFIG, {"topic_labels": {8: "Syria"}})
+    assert sweep_problems(labelled, [5, 10], "auto: 2 for 12 training documents") == []
+    (problem,) = sweep_problems(labelled, [5], "auto: 2 for 12 training documents")
+    assert problem.startswith("topic_labels: topic 8 does not exist")
+    assert "model.k and model.max_k: largest K is 5" in problem
 
 
 def test_a_label_of_a_topic_the_selected_model_lacks_says_how_to_keep_it():

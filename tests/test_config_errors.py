@@ -100,6 +100,25 @@ CASES = [
     ("gensim enum", {"model": {"gensim": {"alpha": "uniform"}}}, "model.gensim.alpha", ["auto"]),
     ("tomotopy workers", {"model": {"tomotopy": {"workers": 0}}}, "model.tomotopy.workers", []),
     ("figure dpi text", {"figures": {"dpi": "high"}}, "figures.dpi", ["'high'"]),
+    (
+        "auto misspelt",
+        {"dictionary": {"no_below": "autp"}},
+        "dictionary.no_below",
+        ["'auto' or a whole number", "Did you mean 'auto'"],
+    ),
+    ("auto key below bound", {"model": {"max_k": 1}}, "model.max_k", ["smallest", "2"]),
+    (
+        "fixed K above max_k",
+        {"model": {"max_k": 10}, "selection": {"rule": "fixed", "k": 15}},
+        "selection.k",
+        ["K = 15 is not trained", "model.max_k (10)", "[5, 10]"],
+    ),
+    (
+        "label beyond max_k",
+        {"model": {"max_k": 10}, "topic_labels": {12: "Syria"}},
+        "topic_labels",
+        ["model.k and model.max_k", "largest K is 10"],
+    ),
 ]
 
 
@@ -139,6 +158,23 @@ def test_a_missing_section_and_several_problems_are_all_listed():
     message = problems_message(problems)
     assert message.startswith("the config has 3 problems")
     assert len(message.splitlines()) == 5
+
+
+def test_auto_settings_pass_and_keep_every_k_of_the_grid_selectable():
+    """With model.max_k auto the K cap depends on the corpus: the parse-time checks accept
+    every K of model.k (the check_sweep job applies the cap), and the other auto keys pass."""
+    auto = {
+        "ingest": {"unit": "auto"},
+        "dictionary": {"no_below": "auto", "no_above": "auto"},
+        "evaluation": {"heldout_fraction": "auto"},
+        "model": {"max_k": "auto"},
+        "selection": {"rule": "fixed", "k": 20},
+        "topic_labels": {20: "Syria"},
+    }
+    assert problems_for(auto) == []
+    # A smallest K above a numeric cap is still trained, so it can be selected.
+    capped = {"model": {"max_k": 3}, "selection": {"rule": "fixed", "k": 5}}
+    assert problems_for(capped) == []
 
 
 def test_a_label_that_only_some_k_have_is_a_warning_at_parse_time():

@@ -38,7 +38,12 @@ FIGURES = [
 ]
 SMALL = {
     "tokenise": {"shards": 1},
-    "model": {"k": 6, "seeds": [1], "passes": 10, "iterations": 100},
+    "model": {
+        "k": 6,
+        "seeds": [1],
+        "engine": "gensim",
+        "gensim": {"passes": 10, "iterations": 100},
+    },
     "figures": {"dpi": 72},
 }
 

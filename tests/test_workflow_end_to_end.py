@@ -39,8 +39,12 @@ def article(theme: str, number: int) -> str:
     return " ".join(sentences)
 
 
+# Explicit values where this corpus would get automatic ones (whole articles, a held-out
+# document for the convergence curve): a user's setting always wins over auto.
 SMALL_MODEL = {
+    "ingest": {"unit": "article"},
     "dictionary": {"no_below": 1, "no_above": 1.0},
+    "evaluation": {"heldout_fraction": 0.1},
     "model": {"k": 2, "seeds": [7], "tomotopy": {"iterations": 200}},
 }
 
@@ -170,12 +174,15 @@ def test_a_run_killed_in_every_stage_resumes_to_the_same_bytes(tiny_run, tmp_pat
 
 
 def test_k_above_the_documents_stops_before_that_model_trains(tiny_run, tmp_path):
-    """A copy of the finished tiny run (7 training documents) asked for K = 20 as well."""
+    """A copy of the finished tiny run (7 training documents) asked for K = 20 as well, with
+    a model.max_k that lets it train (under auto it would be skipped)."""
     workdir = shutil.copytree(tiny_run[0], tmp_path / "workflow", symlinks=True)
-    result = run_snakemake(workdir, "--config", 'model={"k": [2, 20]}', check=False)
+    grid = 'model={"k": [2, 20], "max_k": 20}'
+    result = run_snakemake(workdir, "--config", grid, check=False)
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "model.k: K = 20 is more than the 7 documents the models are trained on" in output
+    assert "model.max_k (20) lets it train" in output
     assert """--config 'model={"k": [2]}'""" in output
     assert not (workdir / "results" / "models" / "k20_seed7").exists()
 

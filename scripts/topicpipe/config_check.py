@@ -16,7 +16,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from topicpipe.engines.sweep import k_values, moved_keys_message, seed_values
+from topicpipe.config import AUTO
+from topicpipe.engines.sweep import k_values, moved_keys_message, seed_values, trained_k
 
 # How each JSON type is named to a user writing YAML.
 _TYPE_NAMES = {
@@ -46,7 +47,7 @@ def config_problems(config: Mapping[str, Any], schema: Mapping[str, Any]) -> lis
     problems = schema_problems(config, schema)
     if problems:
         return problems
-    return [*grid_problems(config), *label_problems(config), *dynamics_problems(config)]
+    return [*grid_problems(config), *dynamics_problems(config)]
 
 
 def problems_message(problems: list[str], source: str = "config.yaml or --config") -> str:
@@ -110,11 +111,35 @@ def describe(error: ValidationError, schema: Mapping[str, Any], config: Any = No
         choices = ", ".join("null" if c is None else str(c) for c in expected)
         hint = _close(value, [str(c) for c in expected if c is not None])
         return f"{where}: {_show(value)} is not one of {choices}.{hint}"
+    if kind in ("oneOf", "anyOf"):
+        return _alternatives(error, schema, config)
     if kind in _BOUNDS:
         return f"{where}: {_show(value)} {_BOUNDS[kind]} {expected}"
     if kind in _SIZES:
         return f"{where}: {_SIZES[kind].format(expected)}, got {_show(value)}"
     return f"{where or 'config'}: {_show(value)}: {error.message[: _MAX_VALUE_CHARS * 2]}"
+
+
+def _alternatives(error: ValidationError, schema: Mapping[str, Any], config: Any) -> str:
+    """A value that fits none of a key's forms (e.g. ``auto`` or a whole number): what is
+    wrong with it in the form of its own type (a bound), else every form the key accepts."""
+    own_type = [e for e in error.context if e.validator not in ("type", "const", "enum")]
+    if own_type:
+        return describe(own_type[0], schema, config)
+    forms = []
+    for option in error.validator_value:
+        if "const" in option:
+            forms.append(repr(option["const"]))
+        elif "enum" in option:
+            forms.append(" or ".join(repr(choice) for choice in option["enum"]))
+        elif "type" in option:
+            kinds = option["type"] if isinstance(option["type"], list) else [option["type"]]
+            forms += [_TYPE_NAMES.get(kind, kind) for kind in kinds]
+    where = key_path(error.absolute_path, config)
+    consts = [str(option["const"]) for option in error.validator_value if "const" in option]
+    hint = _close(error.instance, consts)
+    line = f"{where}: expected {' or '.join(forms)}, got {_show(error.instance)}"
+    return f"{line}.{hint}" if hint else line
 
 
 _BOUNDS = {
@@ -174,8 +199,9 @@ def _show(value: Any) -> str:
 
 
 def grid_problems(config: Mapping[str, Any]) -> list[str]:
-    """Problems of the K x seed grid and of the selection rule that picks from it."""
-    model, selection = config["model"], config["selection"]
+    """Problems of the K x seed grid, and of the selection rule and topic labels against the
+    K the config lets the sweep train."""
+    model = config["model"]
     problems = []
     try:
         ks = k_values(model["k"])
@@ -187,21 +213,9 @@ def grid_problems(config: Mapping[str, Any]) -> list[str]:
     except ValueError as error:
         problems.append(str(error))
         seeds = []
-    k, seed = selection.get("k"), selection.get("seed")
-    if selection["rule"] == "fixed" and k is None:
-        problems.append(
-            f"selection.k: selection.rule 'fixed' needs a K; set selection.k to one of model.k {ks}"
-        )
-    elif selection["rule"] == "fixed" and ks and k not in ks:
-        problems.append(
-            f"selection.k: {k} is not among the K trained (model.k {ks}); pick one of "
-            f"them or add {k} to model.k"
-        )
-    elif selection["rule"] != "fixed" and k is not None:
-        problems.append(
-            f"selection.k: {k} is only used by selection.rule 'fixed' (now "
-            f"{selection['rule']!r}); set selection.rule: fixed to use it, or selection.k: null"
-        )
+    seed = config["selection"].get("seed")
+    if ks:
+        problems += sweep_problems(config, planned_k(model), str(model.get("max_k", AUTO)))
     if seed is not None and seeds and seed not in seeds:
         problems.append(
             f"selection.seed: {seed} is not one of model.seeds {seeds}; pick one of them "
@@ -210,12 +224,56 @@ def grid_problems(config: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def selectable_k(config: Mapping[str, Any]) -> list[int]:
-    """The K the selection rule can pick: ``selection.k`` for rule fixed, else every K."""
+def planned_k(model: Mapping[str, Any]) -> list[int]:
+    """The K the sweep trains as far as the config can tell: those ``model.max_k`` lets
+    through, or every K of ``model.k`` while ``max_k`` is ``auto`` (the cap then depends on
+    the training documents, and the check_sweep job applies it)."""
+    ks = k_values(model["k"])
+    max_k = model.get("max_k", AUTO)
+    return ks if max_k == AUTO else trained_k(ks, int(max_k))
+
+
+def sweep_problems(config: Mapping[str, Any], trained: list[int], max_k: str) -> list[str]:
+    """Problems of ``selection`` and ``topic_labels`` against the K of ``model.k`` that are
+    ``trained`` (``max_k``: how ``model.max_k`` reads, for the message). Called at parse
+    time with what the config tells and by the check_sweep job with the K that train."""
+    return [*selection_problems(config, trained, max_k), *label_problems(config, trained)]
+
+
+def selection_problems(config: Mapping[str, Any], trained: list[int], max_k: str) -> list[str]:
+    """``selection.k`` against the rule and the K of the sweep that are ``trained``."""
+    ks = k_values(config["model"]["k"])
+    selection = config["selection"]
+    k = selection.get("k")
+    if selection["rule"] == "fixed" and k is None:
+        return [
+            f"selection.k: selection.rule 'fixed' needs a K; set selection.k to one of model.k {ks}"
+        ]
+    if selection["rule"] == "fixed" and k not in ks:
+        return [
+            f"selection.k: {k} is not among the K trained (model.k {ks}); pick one of "
+            f"them or add {k} to model.k"
+        ]
+    if selection["rule"] == "fixed" and k not in trained:
+        return [
+            f"selection.k: K = {k} is not trained, being above model.max_k ({max_k}); pick "
+            f"one of the K trained {trained}, or raise model.max_k"
+        ]
+    if selection["rule"] != "fixed" and k is not None:
+        return [
+            f"selection.k: {k} is only used by selection.rule 'fixed' (now "
+            f"{selection['rule']!r}); set selection.rule: fixed to use it, or selection.k: null"
+        ]
+    return []
+
+
+def selectable_k(config: Mapping[str, Any], trained: list[int]) -> list[int]:
+    """The K the selection rule can pick: ``selection.k`` for rule fixed, else every K
+    ``trained``."""
     selection = config["selection"]
     if selection["rule"] == "fixed" and selection.get("k") is not None:
         return [int(selection["k"])]
-    return k_values(config["model"]["k"])
+    return trained
 
 
 def _label_topics(config: Mapping[str, Any]) -> Iterator[tuple[Any, int | None]]:
@@ -227,13 +285,15 @@ def _label_topics(config: Mapping[str, Any]) -> Iterator[tuple[Any, int | None]]
             yield key, None
 
 
-def label_problems(config: Mapping[str, Any]) -> list[str]:
+def label_problems(config: Mapping[str, Any], trained: list[int]) -> list[str]:
     """``topic_labels`` entries that name no topic of any model the run can select."""
-    try:
-        ks = selectable_k(config)
-    except ValueError:
-        return []  # the K grid itself is reported by grid_problems
-    where = "model.k" if len(ks) > 1 or config["selection"]["rule"] != "fixed" else "selection.k"
+    ks = selectable_k(config, trained)
+    if config["selection"]["rule"] == "fixed":
+        where = "selection.k"
+    elif ks == k_values(config["model"]["k"]):
+        where = "model.k"
+    else:
+        where = "model.k and model.max_k"
     problems = []
     for key, topic in _label_topics(config):
         if topic is None:
@@ -254,7 +314,7 @@ def label_problems(config: Mapping[str, Any]) -> list[str]:
 
 def label_warnings(config: Mapping[str, Any]) -> list[str]:
     """``topic_labels`` entries that exist only if the selection rule picks a large enough K."""
-    ks = selectable_k(config)
+    ks = selectable_k(config, planned_k(config["model"]))
     return [
         f"topic_labels: topic {topic} exists only if a K of at least {topic} is selected "
         f"(model.k {ks}); if a smaller K is chosen the topics stage stops. To be sure, fix the "

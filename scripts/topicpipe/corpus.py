@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from gensim.corpora import Dictionary, MmCorpus
+from gensim.matutils import corpus2csc
 
 VOCABULARY_FIELDS = ["term", "documents", "count", "kept"]
 DOCUMENT_FIELDS = ["row", "id", "n_tokens"]
@@ -65,12 +67,21 @@ def build_vocabulary(
     stage's ``steps`` counts, which step took the words) or when pruning leaves no term.
     """
     counted = count_terms(token_lists)
+    return counted, pruned_vocabulary(counted, settings, steps)
+
+
+def pruned_vocabulary(
+    counted: Dictionary, settings: PruneSettings, steps: Mapping[str, Any] | None = None
+) -> Dictionary:
+    """``prune``, or ``CorpusError`` when there is nothing to prune (the message says, from
+    the tokenise stage's ``steps`` counts, which step took the words) or when pruning leaves
+    no term (the message names the settings and the counts)."""
     if len(counted) == 0:
         raise CorpusError(no_tokens_message(steps or {}))
     dictionary = prune(counted, settings)
     if len(dictionary) == 0:
         raise CorpusError(pruned_away_message(counted, settings))
-    return counted, dictionary
+    return dictionary
 
 
 # Tokenise steps that can remove every word, with what each removed and the setting to change.
@@ -129,7 +140,7 @@ def pruned_away_message(counted: Dictionary, settings: PruneSettings) -> str:
         f"dictionary.no_below = {settings.no_below} and at most dictionary.no_above = "
         f"{settings.no_above:g} of the {n_documents:,} documents (the most widespread term is in "
         f"{widest}). Lower dictionary.no_below in config.yaml (small corpora need 1 or 2) or "
-        "raise dictionary.no_above."
+        "raise dictionary.no_above (or set both to auto)."
     )
 
 
@@ -152,6 +163,12 @@ def term_counts(dictionary: Dictionary) -> np.ndarray:
     exactly its kept terms, so these equal the column sums of the bag-of-words corpus.
     """
     return np.array([dictionary.cfs[i] for i in range(len(dictionary))], dtype=np.float64)
+
+
+def bow_matrix(corpus: Iterable[list[tuple[int, int]]], num_terms: int) -> sp.csr_matrix:
+    """A bag-of-words corpus (e.g. ``MmCorpus``) as a (documents × ``num_terms``) sparse
+    matrix of counts, row *i* the *i*-th document."""
+    return corpus2csc(corpus, num_terms=num_terms).T.tocsr()
 
 
 def vocabulary_size(

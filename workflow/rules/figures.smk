@@ -1,4 +1,5 @@
 # Every figure of the pipeline: one rule per figure (or group of figures), PNG and SVG.
+from topicpipe.dynamics.settings import figure_options
 
 
 rule figure_attrition:
@@ -26,6 +27,8 @@ rule figure_corpus_stats:
         tokens=rules.tokenise_merge.output.tokens,
         documents=rules.corpus.output.documents,
         vocabulary=rules.corpus.output.vocabulary,
+        # The pruning settings used (auto values resolved).
+        summary=rules.corpus.output.summary,
     output:
         png=report(
             f"{RESULTS}/figures/corpus_stats.png",
@@ -38,7 +41,6 @@ rule figure_corpus_stats:
     conda:
         ENV
     params:
-        dictionary=config["dictionary"],
         dpi=config["figures"]["dpi"],
     script:
         "../../scripts/steps/figure_corpus_stats.py"
@@ -169,6 +171,7 @@ rule figure_topic_maps:
     input:
         intertopic=rules.topic_maps.output.intertopic,
         correlation=rules.topic_maps.output.correlation,
+        summary=rules.topics.output.summary,
     output:
         intertopic=report(
             f"{RESULTS}/figures/intertopic_map.png",
@@ -219,9 +222,7 @@ rule figure_dynamics:
     conda:
         ENV
     params:
-        period=DYNAMICS["period"],
-        min_documents=DYNAMICS["min_documents"],
-        trajectory_terms=DYNAMICS["trajectory_terms"],
+        options=figure_options(config),
         dpi=config["figures"]["dpi"],
     script:
         "../../scripts/steps/figure_dynamics.py"

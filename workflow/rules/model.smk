@@ -20,6 +20,7 @@ rule heldout_split:
         documents=rules.corpus.output.documents,
     output:
         split=f"{RESULTS}/evaluation/heldout_split.csv",
+        notes=f"{NOTES}/heldout_split.json",
     log:
         f"{LOGS}/heldout_split.log",
     conda:
@@ -27,13 +28,17 @@ rule heldout_split:
     params:
         fraction=config["evaluation"]["heldout_fraction"],
         seed=config["evaluation"]["heldout_seed"],
+        adapt={
+            key: config["adapt"][key] for key in ("heldout_fraction", "heldout_below")
+        },
     script:
         "../../scripts/steps/heldout_split.py"
 
 
-# A K larger than the training documents stops the run here, before any model trains.
-# Training jobs take its output as ancient(): adding a K reruns this check, not the models
-# already trained.
+# A K larger than the training documents that model.max_k lets train, or a selection.k or
+# topic label that no trained K has, stops the run here, before any model trains. Training
+# jobs take its output as ancient(): adding a K reruns this check, not the models already
+# trained.
 rule check_sweep:
     input:
         split=rules.heldout_split.output.split,
@@ -45,6 +50,12 @@ rule check_sweep:
         ENV
     params:
         k=k_values(config["model"]["k"]),
+        documents_per_topic=config["adapt"]["documents_per_topic"],
+        settings={
+            "model": {key: config["model"][key] for key in ("k", "max_k")},
+            "selection": {key: config["selection"][key] for key in ("rule", "k")},
+            "topic_labels": config.get("topic_labels") or {},
+        },
     script:
         "../../scripts/steps/check_sweep.py"
 
@@ -76,6 +87,11 @@ rule train_model:
     params:
         options=training_options(config["model"]),
         evaluation={"heldout_seed": config["evaluation"]["heldout_seed"]},
+        max_k=config["model"]["max_k"],
+        documents_per_topic=config["adapt"]["documents_per_topic"],
+        # The smallest K is trained even above max_k, so that every run has a model.
+        always_train=lambda wildcards: int(wildcards.k)
+        == min(k_values(config["model"]["k"])),
     script:
         "../../scripts/steps/train_model.py"
 
