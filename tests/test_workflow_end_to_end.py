@@ -187,6 +187,16 @@ def test_k_above_the_documents_stops_before_that_model_trains(tiny_run, tmp_path
     assert not (workdir / "results" / "models" / "k20_seed7").exists()
 
 
+def test_new_labels_rerun_the_topics_but_no_model(tiny_run, tmp_path):
+    """New topic_labels rerun check_sweep (which checks them against the K that train); the
+    models take its output as ancient() and stay, and the topics still take the labels."""
+    workdir = shutil.copytree(tiny_run[0], tmp_path / "workflow", symlinks=True)
+    dry = run_snakemake(workdir, "-n", "--config", 'topic_labels={1: "Harbour"}')
+    jobs = (dry.stdout + dry.stderr).split("Job stats:")[1].split("total")[0]
+    assert "check_sweep" in jobs and "topics" in jobs and "explorer" in jobs
+    assert "train_model" not in jobs
+
+
 def test_missing_corpus_stops_with_a_clear_message(workflow_copy: Path, tmp_path: Path):
     write_config(workflow_copy, {"corpus": str(tmp_path / "no-such-folder")})
     result = run_snakemake(workflow_copy, check=False)

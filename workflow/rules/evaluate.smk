@@ -11,6 +11,10 @@ rule evaluate:
         models=SWEEP_FILES["model"],
         doc_topics=SWEEP_FILES["doc_topics.npy"],
         fits=SWEEP_FILES["fit.json"],
+        # Training takes the sweep check as ancient(), so when the check reruns (a K removed,
+        # new labels) Snakemake would not look past the models; this input carries the rerun
+        # on to the evaluation and everything after it.
+        checked=rules.check_sweep.output.checked,
     output:
         metrics=report(
             f"{RESULTS}/evaluation/metrics.csv",

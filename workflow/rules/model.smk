@@ -38,7 +38,7 @@ rule heldout_split:
 # A K larger than the training documents that model.max_k lets train, or a selection.k or
 # topic label that no trained K has, stops the run here, before any model trains. Training
 # jobs take its output as ancient(): adding a K reruns this check, not the models already
-# trained.
+# trained; evaluate takes it as a plain input, so a rerun of the check reaches the results.
 rule check_sweep:
     input:
         split=rules.heldout_split.output.split,
