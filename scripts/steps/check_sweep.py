@@ -1,6 +1,8 @@
 """Rule check_sweep: before any model trains, refuse a K larger than the training documents
 that model.max_k lets through, and a selection.k or topic label that no trained K has."""
 
+from pathlib import Path
+
 import pandas as pd
 
 from topicpipe.adapt import choose_max_k
@@ -22,6 +24,7 @@ with stop_on(SweepError, stage="check_sweep", log=log):
     if problems := sweep_problems(settings, fit["trained"], str(reads)):
         raise SweepError("; ".join(problems))
 write_json(smk.output.checked, fit, newline=True, indent=1)
+Path(smk.output.passed).write_text("the sweep check passed; see sweep.json\n", encoding="utf-8")
 log.info(
     "K %s trained, %s skipped (model.max_k %d) on %d training documents (%d held out)",
     fit["trained"],

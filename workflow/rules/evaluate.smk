@@ -11,9 +11,8 @@ rule evaluate:
         models=SWEEP_FILES["model"],
         doc_topics=SWEEP_FILES["doc_topics.npy"],
         fits=SWEEP_FILES["fit.json"],
-        # Training takes the sweep check as ancient(), so when the check reruns (a K removed,
-        # new labels) Snakemake would not look past the models; this input carries the rerun
-        # on to the evaluation and everything after it.
+        # Training reads the sweep check's other file as ancient(); this one carries a rerun
+        # of the check (a K removed, new labels) on to the evaluation and all after it.
         checked=rules.check_sweep.output.checked,
     output:
         metrics=report(
