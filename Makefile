@@ -11,7 +11,7 @@ CORES ?= all
 # Every run takes the workflow profile: the rules' default resources.
 SNAKEMAKE := $(BIN)/snakemake --workflow-profile workflow/profiles/default
 
-.PHONY: run test browser slurm lint format report clean
+.PHONY: run resume test browser slurm lint format report clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "topicpipe needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -21,6 +21,12 @@ $(STAMP): requirements.lock
 
 run: $(STAMP)
 	$(SNAKEMAKE) --cores $(CORES) $(ARGS)
+
+# After an interruption (a kill, a power loss): unlock the folder, then run again, redoing
+# only the jobs that did not finish. Give the same ARGS as the interrupted run.
+resume: $(STAMP)
+	$(SNAKEMAKE) --unlock $(ARGS)
+	$(SNAKEMAKE) --cores $(CORES) --rerun-incomplete $(ARGS)
 
 # The explorer's browser test drives Debian's Chromium; install it when missing and root
 # (as in CI). Elsewhere the test is skipped with the reason.

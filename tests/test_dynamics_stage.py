@@ -13,6 +13,7 @@ from dated_corpus import FALLING, RISING, bag_of_words, dated_news_corpus, desig
 from defaults import CONFIG, deep_merge
 from topicpipe.dynamics import DynamicsError
 from topicpipe.dynamics.fit import load_arrays
+from topicpipe.dynamics.guardrails import fit_notes, link_notes
 from topicpipe.dynamics.settings import figure_options, fit_options, table_options
 from topicpipe.dynamics.stage import (
     article_periods,
@@ -119,11 +120,62 @@ def test_the_fit_keeps_the_static_topics_and_their_numbers(corpus, fitted):
     assert fitted.summary["k"] == 6 and fitted.summary["iterations"] <= 30
 
 
-def test_the_log_says_what_was_left_out(corpus, caplog):
+def test_the_log_and_the_notes_say_what_was_left_out(corpus, caplog):
     with caplog.at_level(logging.INFO, logger=LOG.name):
-        fit(corpus, max_iterations=1)
+        result = fit(corpus, max_iterations=1)
     assert "203 documents: 3 undated (excluded from this stage), 200 in 9 month" in caplog.text
-    assert "period 2019-05 is a gap (empty, 0 documents)" in caplog.text
+    notes = {note.subject: note for note in fit_notes(result.summary)}
+    assert set(notes) == {"dynamics_undated", "dynamics_gaps"}
+    assert all(note.kind == "warning" and note.stage == "dynamics_fit" for note in notes.values())
+    assert notes["dynamics_undated"].value == "3 documents"
+    assert "3 of the 203 documents have no date" in notes["dynamics_undated"].message
+    assert "ingest.metadata" in notes["dynamics_undated"].override
+    assert notes["dynamics_gaps"].value == "1 month period: 2019-05"
+    assert "1 of the 9 month periods is a gap (1 without documents)" in (
+        notes["dynamics_gaps"].message
+    )
+
+
+def test_gap_notes_count_thin_periods_and_the_documents_they_leave_out():
+    summary = {
+        "period": "week",
+        "periods": 20,
+        "min_documents": 10,
+        "n_left_out": 7,
+        "n_documents": 120,
+        "n_undated": 0,
+    }
+    gaps = [{"period": f"2020-W{w:02d}", "status": "few_documents"} for w in range(1, 4)]
+    gaps += [{"period": f"2020-W{w:02d}", "status": "empty"} for w in range(10, 16)]
+    (note,) = fit_notes({**summary, "gaps": gaps})
+    assert note.value.startswith("9 week periods: 2020-W01, 2020-W02") and "3 more" in note.value
+    assert "6 without documents; 3 with fewer than dynamics.min_documents (10)" in note.message
+    assert "7 dated documents are left out" in note.message
+    assert "dynamics.period" in note.override
+
+
+def test_no_model_is_a_note_with_what_to_change(corpus):
+    result = fit(corpus, min_documents=1000)
+    (note,) = fit_notes(result.summary)
+    assert (note.subject, note.message) == ("dynamics_no_model", result.summary["note"])
+    assert "dynamics.min_documents" in note.override
+    undated = {"n_documents": 5, "n_undated": 5, "note": "None of the 5 documents has a date"}
+    assert "ingest.metadata" in fit_notes(undated)[0].override
+
+
+def test_a_loose_link_is_a_note_that_names_the_topic():
+    links = pd.DataFrame({"topic": [1, 2, 3], "cosine": [0.9, 0.31, 0.8]})
+    links["linked"] = links["cosine"] >= 0.5
+    (note,) = link_notes(links, 0.5)
+    assert (note.stage, note.subject, note.value) == (
+        "dynamics_tables",
+        "dynamics_loose_link",
+        "topic 2",
+    )
+    assert "topic 2 (cosine 0.31)" in note.message and "dynamics.min_link_cosine (0.5)" in (
+        note.message
+    )
+    assert link_notes(links.assign(linked=True), 0.5) == []
 
 
 def test_too_few_documents_give_a_note_and_the_corpus_is_not_read(corpus, tmp_path):
@@ -178,7 +230,7 @@ def test_tables_show_the_designed_rise_and_fall(corpus, fitted, tmp_path):
     overall = tables.changes[tables.changes["comparison"] == "first_to_last"]
     change = dict(zip(overall["label"], overall["change"], strict=True))
     assert change[RISING] > 0.15 and change[FALLING] < -0.15
-    assert tables.links["linked"].all()
+    assert tables.links["linked"].all() and tables.notes == []
     assert tables.links["dynamic_topic"].tolist() == list(range(1, 7))
     assert "## First and last period: 2019-01 → 2019-09" in tables.markdown
     empty = tables.prevalence[tables.prevalence["period"] == corpus["design"].empty_period]

@@ -36,6 +36,7 @@ FIGURES = [
     "results/figures/dynamics_term_trajectories.png",
     "results/figures/dynamics_prevalence.png",
 ]
+NOTES = "results/run_notes.json"
 SMALL = {
     "tokenise": {"shards": 1},
     "model": {
@@ -55,7 +56,7 @@ def run(tmp_path_factory):
     articles, design = dated_news_corpus(n_docs=320, seed=0)
     write_table(articles, work / "corpus" / "news.csv")
     write_config(work, {"corpus": "corpus/news.csv", **SMALL})
-    run_snakemake(work, *FIGURES, f"{DYNAMICS}/rise_fall.md")
+    run_snakemake(work, *FIGURES, f"{DYNAMICS}/rise_fall.md", NOTES)
     tables = {name: pd.read_csv(work / DYNAMICS / name, dtype={"period": str}) for name in TABLES}
     topics = pd.read_csv(work / "results/topics/topics.csv")
     # Each designed topic is the pipeline topic whose top terms hold most of its key words.
@@ -68,12 +69,25 @@ def run(tmp_path_factory):
     return {"work": work, "design": design, "tables": tables, "number": number, "log": log}
 
 
+def dynamics_notes(work) -> dict[str, dict]:
+    """The dynamics rules' notes as the run notes list them, by subject."""
+    notes = json.loads((work / NOTES).read_text(encoding="utf-8"))
+    return {n["subject"]: n for n in notes if n["stage"].startswith("dynamics")}
+
+
 def test_the_empty_month_is_a_gap_and_undated_articles_are_counted(run):
     periods = run["tables"]["periods.csv"]
     assert periods["period"].tolist() == run["design"].periods
     gap = periods.set_index("period").loc[run["design"].empty_period]
     assert gap["status"] == "empty" and gap["n_documents"] == 0
     assert "3 undated (excluded from this stage)" in run["log"]
+    # The run notes say so too, next to every other rule's warnings.
+    notes = dynamics_notes(run["work"])
+    assert set(notes) == {"dynamics_undated", "dynamics_gaps"}
+    assert notes["dynamics_undated"]["value"] == "3 documents"
+    assert run["design"].empty_period in notes["dynamics_gaps"]["value"]
+    page = (run["work"] / "results/run_notes.md").read_text(encoding="utf-8")
+    assert "`dynamics_gaps`" in page and "(dynamics_fit)" in page
     prevalence = run["tables"]["prevalence_by_period.csv"]
     assert prevalence[prevalence["period"] == run["design"].empty_period]["mean_share"].isna().all()
 
@@ -114,9 +128,12 @@ def test_the_designed_shift_of_words_is_recovered(run):
 
 def test_too_few_dated_documents_give_notes_not_failures(run):
     work = run["work"]
-    run_snakemake(work, *FIGURES, "--config", 'dynamics={"min_documents": 1000}')
+    run_snakemake(work, *FIGURES, NOTES, "--config", 'dynamics={"min_documents": 1000}')
     summary = json.loads((work / DYNAMICS / "fit.json").read_text(encoding="utf-8"))
     assert "dynamics.min_documents" in summary["note"]
+    notes = dynamics_notes(work)
+    assert set(notes) == {"dynamics_no_model"}
+    assert notes["dynamics_no_model"]["message"] == summary["note"]
     assert "note" in pd.read_csv(work / DYNAMICS / "prevalence_by_period.csv").columns
     for figure in FIGURES:
         assert (work / figure).stat().st_size > 0

@@ -9,6 +9,7 @@ from gensim.corpora import Dictionary
 
 from defaults import CONFIG, section
 from topicpipe.interpret.distances import correlation_matrix, correlation_table
+from topicpipe.interpret.documents import document_metadata
 from topicpipe.interpret.guardrails import GuardrailSettings
 from topicpipe.interpret.labels import display_labels, label_map, read_topic_table
 from topicpipe.interpret.prevalence import by_group_table, is_placeholder, over_time_table
@@ -18,7 +19,9 @@ from topicpipe.tokenise import Settings
 from topicpipe.tokenise.tokens import WordClassifier
 
 
-def record(doc_id: str, title: str, date: str, text: str, section: str = "") -> dict:
+def record(
+    doc_id: str, title: str, date: str, text: str, section: str = "", author: str = ""
+) -> dict:
     """An ingested document; ``a#p001`` is a paragraph of article ``a``."""
     meta = {"section": section} if section else {}
     parent = doc_id.split("#")[0]
@@ -28,15 +31,18 @@ def record(doc_id: str, title: str, date: str, text: str, section: str = "") -> 
         "title": title,
         "date": date,
         "source": "X",
+        "author": author,
         "text": text,
         "meta": meta,
     }
 
 
-# Two articles in paragraphs and one whole article; "b" has no date.
+# Two articles in paragraphs and one whole article; "b" has no date, only "a" an author.
 RECORDS = [
-    record("a#p001", "Oil", "2016-02-02", "Crude oil prices fell.", "economy"),
-    record("a#p002", "Oil", "2016-02-02", "The nuclear talks resumed in Vienna.", "economy"),
+    record("a#p001", "Oil", "2016-02-02", "Crude oil prices fell.", "economy", "Ana Ruiz"),
+    record(
+        "a#p002", "Oil", "2016-02-02", "The nuclear talks resumed in Vienna.", "economy", "Ana Ruiz"
+    ),
     record("b", "Talks", "", "Nuclear talks, nuclear inspectors."),
     record("c#p001", "Barrels", "2016-03-01", "Barrels of oil and more oil.", "markets"),
 ]
@@ -74,6 +80,46 @@ def test_paragraphs_roll_up_to_articles_by_tokens_and_keep_their_metadata():
     row = articles.table.iloc[0]
     assert (row["n_units"], row["n_tokens"], row["section"]) == (2, 4, "economy")
     assert list(articles.table["dominant_topic"]) == [1, 2, 1]
+
+
+def test_the_author_sits_next_to_the_source_in_both_document_tables():
+    result = tables()
+    documents, articles = result.documents, result.articles.table
+    assert list(documents.columns[:7]) == [
+        "id",
+        "title",
+        "parent_id",
+        "date",
+        "source",
+        "author",
+        "dominant_topic",
+    ]
+    assert documents["author"].tolist() == ["Ana Ruiz", "Ana Ruiz", "", ""]
+    assert list(articles.columns[:8]) == [
+        "id",
+        "title",
+        "date",
+        "source",
+        "author",
+        "n_units",
+        "n_tokens",
+        "section",
+    ]
+    assert articles.set_index("id")["author"].to_dict() == {"a": "Ana Ruiz", "b": "", "c": ""}
+    # So prevalence can compare authors, as it compares outlets.
+    options = section("prevalence", bootstrap=10, group_by="author")
+    by_author, _ = by_group_table(
+        articles, result.articles.theta, {1: "oil", 2: "nuclear"}, topic_columns(articles), options
+    )
+    assert set(by_author["group"]) == {"Ana Ruiz"}
+
+
+def test_a_metadata_column_named_author_does_not_replace_the_byline():
+    byline = record("d", "Ports", "", "Ships in port.", author="Ana Ruiz")
+    byline["meta"] = {"author": "from the sidecar"}
+    table = document_metadata([byline], {"d"})
+    assert table.loc[0, "author"] == "Ana Ruiz"
+    assert table.loc[0, "meta_author"] == "from the sidecar"
 
 
 def test_snippet_comes_from_the_paragraph_richest_in_the_topic():

@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from interruption import add_makefile, comparable, resume_command, run_until
 from PIL import Image
 
-from workflow_runner import copy_workflow, run_snakemake, write_config
+from topicpipe.provenance import workflow_hash
+from workflow_runner import PROFILE, copy_workflow, run_snakemake, write_config
 
 pytestmark = pytest.mark.slow
 
@@ -64,8 +68,8 @@ def write_tiny_corpus(folder: Path) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def tiny_run(tmp_path_factory):
-    """One run of the whole workflow on the tiny corpus, shared by the tests below (the
-    rerun test leaves the results as it found them)."""
+    """One run of the whole workflow on the tiny corpus, shared by the tests below (none
+    changes its results)."""
     tmp_path = tmp_path_factory.mktemp("tiny")
     workdir = copy_workflow(tmp_path / "workflow")
     corpus = tmp_path / "corpus"
@@ -117,20 +121,81 @@ def test_tiny_corpus_outputs_and_content(tiny_run):
     assert provenance["packages"]["tomotopy"] == "0.14.0"
     assert set(provenance["inputs"]) == {str(f) for f in files}
     assert all(len(digest) == 64 for digest in provenance["inputs"].values())
+    assert provenance["code"]["workflow_sha256"] == workflow_hash(workdir)
+    assert provenance["code"]["git_commit"] is None  # a copy outside any git checkout
 
 
-def test_second_run_is_a_no_op_and_clean_rerun_is_identical(tiny_run):
+def test_second_run_is_a_no_op(tiny_run):
     workdir, _, _ = tiny_run
     dry = run_snakemake(workdir, "-n")
     assert "Nothing to be done" in dry.stdout + dry.stderr
 
-    tables = ["topics/topic_terms.csv", "topics/doc_topics.csv"]
-    first = {name: (workdir / "results" / name).read_bytes() for name in tables}
-    shutil.rmtree(workdir / "results")
-    shutil.rmtree(workdir / ".snakemake")
-    run_snakemake(workdir)
-    for name in tables:
-        assert (workdir / "results" / name).read_bytes() == first[name], name
+
+# Where the interruption test kills the run: in every stage, each point after the one before
+# (with --cores 1 these jobs run one after another), alternately while a job runs (its log
+# has appeared) and just after it wrote an output (before Snakemake saw it finish).
+KILL_POINTS = [
+    "results/ingest/documents.jsonl",
+    "results/logs/tokenise_scan/1.log",
+    "results/tokens/steps.json",
+    "results/logs/corpus.log",
+    "results/logs/models/k2_seed7.log",
+    "results/evaluation/metrics.csv",
+    "results/model/engine.json",
+    "results/logs/topics.log",
+    "results/dynamics/rise_fall.md",
+    "results/figures/dynamics_term_trajectories.png",
+]
+
+
+def test_a_run_killed_in_every_stage_resumes_to_the_same_bytes(tiny_run, tmp_path):
+    """SIGKILL of the whole run at each point, `make resume` after each: the results equal
+    those of the uninterrupted reference run byte for byte, though this run also uses
+    --cores 1 (the reference 2) and 3 tokenise shards (the reference 2)."""
+    reference, corpus, _ = tiny_run
+    workdir = copy_workflow(tmp_path / "workflow")
+    add_makefile(workdir)
+    write_config(workdir, {"corpus": str(corpus), **SMALL_MODEL, "tokenise": {"shards": 3}})
+    start = [sys.executable, "-m", "snakemake", "--workflow-profile", PROFILE, "--cores", "1"]
+    run_until(start, workdir, workdir / KILL_POINTS[0])
+
+    # The next command a user types is told how to resume, before Snakemake's own error.
+    after_kill = run_snakemake(workdir, "-n", check=False)
+    assert after_kill.returncode != 0
+    assert "`make resume`" in after_kill.stdout.split("Exception")[0]
+
+    for point in KILL_POINTS[1:]:
+        assert not (workdir / point).exists(), point
+        run_until(resume_command(cores=1), workdir, workdir / point)
+    finished = subprocess.run(resume_command(cores=1), cwd=workdir, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stdout[-3000:]
+    resumed, clean = comparable(workdir / "results"), comparable(reference / "results")
+    assert sorted(resumed) == sorted(clean)
+    assert [name for name in clean if resumed[name] != clean[name]] == []
+
+
+def test_k_above_the_documents_stops_before_that_model_trains(tiny_run, tmp_path):
+    """A copy of the finished tiny run (7 training documents) asked for K = 20 as well, with
+    a model.max_k that lets it train (under auto it would be skipped)."""
+    workdir = shutil.copytree(tiny_run[0], tmp_path / "workflow", symlinks=True)
+    grid = 'model={"k": [2, 20], "max_k": 20}'
+    result = run_snakemake(workdir, "--config", grid, check=False)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "model.k: K = 20 is more than the 7 documents the models are trained on" in output
+    assert "model.max_k (20) lets it train" in output
+    assert """--config 'model={"k": [2]}'""" in output
+    assert not (workdir / "results" / "models" / "k20_seed7").exists()
+
+
+def test_new_labels_rerun_the_topics_but_no_model(tiny_run, tmp_path):
+    """New topic_labels rerun check_sweep (which checks them against the K that train); the
+    models take its output as ancient() and stay, and the topics still take the labels."""
+    workdir = shutil.copytree(tiny_run[0], tmp_path / "workflow", symlinks=True)
+    dry = run_snakemake(workdir, "-n", "--config", 'topic_labels={1: "Harbour"}')
+    jobs = (dry.stdout + dry.stderr).split("Job stats:")[1].split("total")[0]
+    assert "check_sweep" in jobs and "topics" in jobs and "explorer" in jobs
+    assert "train_model" not in jobs
 
 
 def test_missing_corpus_stops_with_a_clear_message(workflow_copy: Path, tmp_path: Path):
@@ -139,21 +204,6 @@ def test_missing_corpus_stops_with_a_clear_message(workflow_copy: Path, tmp_path
     assert result.returncode != 0
     assert "no-such-folder" in result.stderr
     assert "does not exist" in result.stderr
-
-
-def test_misspelt_config_key_is_named(workflow_copy: Path):
-    write_config(workflow_copy, {"model": {"num_topicz": 5}})
-    result = run_snakemake(workflow_copy, "-n", check=False)
-    assert result.returncode != 0
-    assert "'num_topicz' was unexpected" in result.stdout + result.stderr
-
-
-def test_old_flat_model_key_is_named_with_its_new_place(workflow_copy: Path):
-    write_config(workflow_copy, {"model": {"passes": 5}})
-    result = run_snakemake(workflow_copy, "-n", check=False)
-    assert result.returncode != 0
-    output = result.stdout + result.stderr
-    assert "model.passes" in output and "model.gensim.passes" in output
 
 
 def test_shared_sample_news(workflow_copy: Path, sample_news: Path):

@@ -15,7 +15,7 @@ from topicpipe.corpus import (
     vocabulary_rows,
     write_corpus,
 )
-from topicpipe.files import write_csv, write_json
+from topicpipe.files import read_json, write_csv, write_json
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger, stop_on
 from topicpipe.notes import log_notes, write_notes
@@ -28,7 +28,7 @@ settings, notes = prune_settings(smk.params.options, smk.params.adapt, counted.n
 log_notes(log, notes)
 write_notes(out.notes, notes)
 with stop_on(CorpusError, stage="corpus", log=log):
-    dictionary = pruned_vocabulary(counted, settings)
+    dictionary = pruned_vocabulary(counted, settings, read_json(smk.input.steps))
 log.info("dictionary: %d of %d terms kept with %s", len(dictionary), len(counted), settings)
 dictionary.save(out.dictionary)
 write_csv(out.vocabulary, VOCABULARY_FIELDS, vocabulary_rows(counted, dictionary))

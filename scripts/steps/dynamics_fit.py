@@ -1,16 +1,19 @@
 """Rule dynamics_fit: the periods of the dated documents, every document's period, the
 dynamic topic model (topics in the static model's order) and a summary of the fit, which
-holds a ``note`` instead when fewer than two periods hold enough documents."""
+holds a ``note`` instead when fewer than two periods hold enough documents; its notes say
+what the model leaves out (undated documents, gap periods) or why there is none."""
 
 from gensim.corpora import Dictionary, MmCorpus
 
 from topicpipe.dynamics import DynamicsError
+from topicpipe.dynamics.guardrails import fit_notes
 from topicpipe.dynamics.stage import fit_dynamics, write_fit
 from topicpipe.engines import load_model
 from topicpipe.files import read_table, write_json
 from topicpipe.interpret.documents import modelled_units
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger, stop_on
+from topicpipe.notes import log_notes, write_notes
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("dynamics_fit", smk.log[0])
@@ -29,3 +32,6 @@ result.periods.to_csv(smk.output.periods, index=False)
 result.documents.to_csv(smk.output.documents, index=False)
 write_fit(result, smk.output.fit)
 write_json(smk.output.summary, result.summary, newline=True, indent=2)
+notes = fit_notes(result.summary)
+log_notes(log, notes)
+write_notes(smk.output.notes, notes)

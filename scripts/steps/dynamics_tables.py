@@ -1,6 +1,7 @@
 """Rule dynamics_tables: terms per topic and period, prevalence per period (over articles),
 rise and fall with bootstrap intervals, terms gained and lost, topic links and the
-rise-and-fall page; each holds the fit's ``note`` when no model could be fitted."""
+rise-and-fall page; each holds the fit's ``note`` when no model could be fitted. Its notes
+name the topics whose dynamic match is loose."""
 
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from topicpipe.dynamics.tables import read_period_table
 from topicpipe.files import read_json, read_table
 from topicpipe.interpret.labels import label_map, read_topic_table
 from topicpipe.logsetup import get_logger, stop_on
+from topicpipe.notes import log_notes, write_notes
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("dynamics_tables", smk.log[0])
@@ -32,3 +34,5 @@ with stop_on(DynamicsError, stage="dynamics", log=log):
 for name, table in tables.csv_tables().items():
     table.to_csv(smk.output[name], index=False, float_format="%.6g")
 Path(smk.output.markdown).write_text(tables.markdown, encoding="utf-8")
+log_notes(log, tables.notes)
+write_notes(smk.output.notes, tables.notes)

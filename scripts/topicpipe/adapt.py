@@ -15,12 +15,12 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from topicpipe.config import AUTO
+from topicpipe.engines.sweep import trains
 from topicpipe.notes import Note, choice, count, warning
 
 if TYPE_CHECKING:
     from topicpipe.corpus import PruneSettings
-
-AUTO = "auto"
 
 
 def is_auto(value: Any) -> bool:
@@ -185,7 +185,7 @@ def choose_max_k(setting: int | str, n_train: int, documents_per_topic: int) -> 
 def k_skip_reason(k: int, max_k: int, n_train: int, always_train: bool) -> str:
     """Why the (K, seed) model is not trained ("" when it is): K is above ``max_k`` and not
     the smallest K of the sweep (which is always trained, so that every run has a model)."""
-    if k <= max_k or always_train:
+    if trains(k, max_k, always_train):
         return ""
     return f"K={k} is above model.max_k ({max_k}) for {n_train} training documents"
 

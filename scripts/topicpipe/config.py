@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 _SCALARS = {"integer": int, "number": float}
+# The value of a setting the pipeline chooses for the corpus at hand (``topicpipe.adapt``).
+AUTO = "auto"
 
 
 def coerce_to_schema(value: Any, schema: dict[str, Any]) -> Any:

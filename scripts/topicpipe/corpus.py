@@ -57,28 +57,91 @@ def prune(counted: Dictionary, settings: PruneSettings) -> Dictionary:
 
 
 def build_vocabulary(
-    token_lists: Iterable[list[str]], settings: PruneSettings
+    token_lists: Iterable[list[str]],
+    settings: PruneSettings,
+    steps: Mapping[str, Any] | None = None,
 ) -> tuple[Dictionary, Dictionary]:
     """Every term counted over a stream of token lists, and the pruned dictionary.
 
-    Raises ``CorpusError`` when pruning leaves no term.
+    Raises ``CorpusError`` when no document has a token (saying, from the tokenise
+    stage's ``steps`` counts, which step took the words) or when pruning leaves no term.
     """
     counted = count_terms(token_lists)
-    return counted, pruned_vocabulary(counted, settings)
+    return counted, pruned_vocabulary(counted, settings, steps)
 
 
-def pruned_vocabulary(counted: Dictionary, settings: PruneSettings) -> Dictionary:
-    """``prune``, or ``CorpusError`` when pruning leaves no term (the message names the
-    settings and the counts, so the user can see which one to change)."""
+def pruned_vocabulary(
+    counted: Dictionary, settings: PruneSettings, steps: Mapping[str, Any] | None = None
+) -> Dictionary:
+    """``prune``, or ``CorpusError`` when there is nothing to prune (the message says, from
+    the tokenise stage's ``steps`` counts, which step took the words) or when pruning leaves
+    no term (the message names the settings and the counts)."""
+    if len(counted) == 0:
+        raise CorpusError(no_tokens_message(steps or {}))
     dictionary = prune(counted, settings)
     if len(dictionary) == 0:
-        raise CorpusError(
-            f"no term survived pruning: {len(counted)} terms in {counted.num_docs} documents, "
-            f"none in at least dictionary.no_below ({settings.no_below}) and at most "
-            f"dictionary.no_above ({settings.no_above:g}) of them; lower no_below or raise "
-            "no_above in config.yaml (or set both to auto)"
-        )
+        raise CorpusError(pruned_away_message(counted, settings))
     return dictionary
+
+
+# Tokenise steps that can remove every word, with what each removed and the setting to change.
+_LOSSES = {
+    "raw": (
+        "found no words",
+        "the documents hold no text the tokeniser reads as words; check "
+        "results/ingest/documents.jsonl",
+    ),
+    "stopwords": (
+        "left after removing stopwords",
+        "every word was a stopword (built-in, news and tokenise.extra_stopwords lists); "
+        "check that the corpus holds the text you expect (results/ingest/documents.jsonl), "
+        "or keep more words with tokenise.news_stopwords: false",
+    ),
+    "filters": (
+        "left after removing numbers and short words",
+        "every word left was a number or shorter than tokenise.min_length; set "
+        "tokenise.numbers: keep or lower tokenise.min_length",
+    ),
+    "corpus stopwords": (
+        "left after removing corpus stopwords",
+        "every term is in more than tokenise.corpus_stopwords_above of the documents; "
+        "raise it (1.0 turns it off)",
+    ),
+}
+
+
+def no_tokens_message(steps: Mapping[str, Any]) -> str:
+    """Why no document has a token: the words left after each tokenise step (from
+    ``steps.json``) up to the one that left none, and the setting to change."""
+    counts = steps.get("steps", {})
+    trail, reason = [], "every word was removed while tokenising; see results/tokens/steps.json"
+    for step, (what, why) in _LOSSES.items():
+        if step not in counts:
+            continue
+        tokens = counts[step]["tokens"]
+        trail.append(f"{tokens:,} words found" if step == "raw" else f"{tokens:,} {what}")
+        if tokens == 0:
+            reason = why
+            break
+    n = steps.get("documents", 0)
+    numbers = f" ({n:,} document{'s' * (n != 1)}: {'; '.join(trail)})" if trail else ""
+    return (
+        f"no document has a word left after tokenising{numbers}: {reason}. This is not a "
+        "vocabulary-pruning problem, so changing dictionary.no_below or no_above will not help."
+    )
+
+
+def pruned_away_message(counted: Dictionary, settings: PruneSettings) -> str:
+    """Why pruning left no term: the thresholds against the corpus's document counts."""
+    n_documents = counted.num_docs
+    widest = max(counted.dfs.values(), default=0)
+    return (
+        f"no term survived pruning: none of the {len(counted):,} terms is in at least "
+        f"dictionary.no_below = {settings.no_below} and at most dictionary.no_above = "
+        f"{settings.no_above:g} of the {n_documents:,} documents (the most widespread term is in "
+        f"{widest}). Lower dictionary.no_below in config.yaml (small corpora need 1 or 2) or "
+        "raise dictionary.no_above (or set both to auto)."
+    )
 
 
 def vocabulary_rows(counted: Dictionary, pruned: Dictionary) -> Iterator[tuple[str, int, int, int]]:

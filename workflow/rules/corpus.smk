@@ -1,6 +1,7 @@
 rule corpus:
     input:
         tokens=rules.tokenise_merge.output.tokens,
+        steps=rules.tokenise_merge.output.steps,
     output:
         dictionary=f"{RESULTS}/corpus/dictionary.dict",
         corpus=f"{RESULTS}/corpus/corpus.mm",

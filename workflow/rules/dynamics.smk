@@ -23,6 +23,7 @@ rule dynamics_fit:
         documents=f"{DYNAMICS_DIR}/documents.csv",
         fit=f"{DYNAMICS_DIR}/fit.npz",
         summary=f"{DYNAMICS_DIR}/fit.json",
+        notes=f"{NOTES}/dynamics_fit.json",
     log:
         f"{LOGS}/dynamics_fit.log",
     benchmark:
@@ -79,6 +80,7 @@ rule dynamics_tables:
             subcategory="Over time (dynamic model)",
         ),
         markdown=f"{DYNAMICS_DIR}/rise_fall.md",
+        notes=f"{NOTES}/dynamics_tables.json",
     log:
         f"{LOGS}/dynamics_tables.log",
     benchmark:

@@ -11,6 +11,9 @@ rule evaluate:
         models=SWEEP_FILES["model"],
         doc_topics=SWEEP_FILES["doc_topics.npy"],
         fits=SWEEP_FILES["fit.json"],
+        # Training reads the sweep check's other file as ancient(); this one carries a rerun
+        # of the check (a K removed, new labels) on to the evaluation and all after it.
+        checked=rules.check_sweep.output.checked,
     output:
         metrics=report(
             f"{RESULTS}/evaluation/metrics.csv",

@@ -35,11 +35,40 @@ rule heldout_split:
         "../../scripts/steps/heldout_split.py"
 
 
+# A K larger than the training documents that model.max_k lets train, or a selection.k or
+# topic label that no trained K has, stops the run here, before any model trains. Training
+# jobs take its "passed" file as ancient(): adding a K reruns this check, not the models
+# already trained. Snakemake does not look past an ancient input of a job it skips (and marks
+# a file ancient for every rule that reads it), so evaluate reads sweep.json, a file of its
+# own, and a rerun of the check (e.g. for new topic labels) reaches every result.
+rule check_sweep:
+    input:
+        split=rules.heldout_split.output.split,
+    output:
+        checked=f"{MODELS}/sweep.json",
+        passed=f"{MODELS}/sweep.passed",
+    log:
+        f"{LOGS}/check_sweep.log",
+    conda:
+        ENV
+    params:
+        k=k_values(config["model"]["k"]),
+        documents_per_topic=config["adapt"]["documents_per_topic"],
+        settings={
+            "model": {key: config["model"][key] for key in ("k", "max_k")},
+            "selection": {key: config["selection"][key] for key in ("rule", "k")},
+            "topic_labels": config.get("topic_labels") or {},
+        },
+    script:
+        "../../scripts/steps/check_sweep.py"
+
+
 rule train_model:
     input:
         corpus=rules.corpus.output.corpus,
         dictionary=rules.corpus.output.dictionary,
         split=rules.heldout_split.output.split,
+        passed=ancient(rules.check_sweep.output.passed),
     output:
         model=directory(f"{MODELS}/{MODEL_DIR}/model"),
         doc_topics=f"{MODELS}/{MODEL_DIR}/doc_topics.npy",

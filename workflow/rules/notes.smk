@@ -12,6 +12,12 @@ rule run_notes:
             rules.topics.output.notes,
             rules.topic_maps.output.notes,
             rules.prevalence.output.notes,
+            # The dynamics rules run only when the stage is enabled.
+            *(
+                [rules.dynamics_fit.output.notes, rules.dynamics_tables.output.notes]
+                if config["dynamics"]["enabled"]
+                else []
+            ),
         ],
     output:
         markdown=f"{RESULTS}/run_notes.md",

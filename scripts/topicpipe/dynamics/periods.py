@@ -14,12 +14,14 @@ import numpy as np
 import pandas as pd
 
 from topicpipe.dynamics import DynamicsError
-from topicpipe.interpret.prevalence import PERIODS, parse_dates
+from topicpipe.interpret.prevalence import GIVE_DATES, PERIODS, parse_dates
 
 MODELLED = "modelled"
 EMPTY = "empty"
 FEW = "few_documents"
 PERIOD_COLUMNS = ["period", "period_start", "n_documents", "status", "timepoint"]
+# What to change when periods hold too few documents.
+LONGER_PERIODS = "Choose a longer dynamics.period, or lower dynamics.min_documents"
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,7 @@ class PeriodPlan:
         if n_dated == 0:
             return (
                 f"None of the {len(self.codes)} documents has a date, so topics cannot be "
-                "followed over time. Give dates through the corpus (a date line in each "
-                "article, a date column, or the ingest.metadata sidecar file)."
+                f"followed over time. {GIVE_DATES}."
             )
         modelled = len(self.modelled)
         if modelled >= 2:
@@ -74,8 +75,7 @@ class PeriodPlan:
         return (
             f"Only {modelled} {self.period} period(s) hold at least {self.min_documents} "
             f"dated documents ({n_dated} dated documents in {len(self.table)} periods); the "
-            "dynamic model needs two. Choose a longer dynamics.period, or lower "
-            "dynamics.min_documents."
+            f"dynamic model needs two. {LONGER_PERIODS}."
         )
 
 

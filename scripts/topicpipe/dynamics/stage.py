@@ -22,6 +22,7 @@ import scipy.sparse as sp
 from topicpipe.corpus import bow_matrix
 from topicpipe.dynamics import DynamicsError
 from topicpipe.dynamics.fit import DynamicFit, IterationHook, fit_dynamic_model, save_fit
+from topicpipe.dynamics.guardrails import link_notes
 from topicpipe.dynamics.linking import link_table, link_topics, renumber
 from topicpipe.dynamics.periods import MODELLED, PeriodPlan, document_periods, plan_periods
 from topicpipe.dynamics.rise_fall import comparison_pairs, prevalence_changes
@@ -30,6 +31,7 @@ from topicpipe.dynamics.tables import prevalence_by_period, topic_terms_by_perio
 from topicpipe.dynamics.term_changes import term_changes
 from topicpipe.interpret.prevalence import placeholder
 from topicpipe.interpret.rollup import first_units, roll_up
+from topicpipe.notes import Note
 
 ENGINE = "chained_em"
 # The fit holds three (T, K, V) arrays of 8-byte floats: the word distributions, their
@@ -130,7 +132,6 @@ def fit_dynamics(
     _log_plan(summary, log)
     note = plan.note()
     if note:
-        log.warning("no dynamic model: %s", note)
         return DynamicsFit(plan.table, documents, {**summary, "note": note})
     n_periods, (n_topics, n_terms) = len(plan.modelled), static_phi.shape
     check_memory(n_periods, n_topics, n_terms, mem_mb, period)
@@ -179,6 +180,8 @@ def write_fit(result: DynamicsFit, path: str | Path) -> None:
 
 
 def _log_plan(summary: Mapping[str, Any], log: logging.Logger) -> None:
+    # The undated documents, the gaps and why there may be no model are the rule's notes
+    # (guardrails.fit_notes), which its entry point logs.
     log.info(
         "%d documents: %d undated (excluded from this stage), %d in %d %s periods",
         summary["n_documents"],
@@ -187,20 +190,6 @@ def _log_plan(summary: Mapping[str, Any], log: logging.Logger) -> None:
         summary["periods"],
         summary["period"],
     )
-    for gap in summary["gaps"]:
-        log.info(
-            "period %s is a gap (%s, %d documents): not modelled, not interpolated",
-            gap["period"],
-            gap["status"],
-            gap["n_documents"],
-        )
-    if summary["n_left_out"]:
-        log.warning(
-            "%d dated documents are in periods with fewer than %d documents "
-            "(dynamics.min_documents) and are left out of the dynamic model",
-            summary["n_left_out"],
-            summary["min_documents"],
-        )
 
 
 def _progress(log: logging.Logger) -> IterationHook:
@@ -213,8 +202,8 @@ def _progress(log: logging.Logger) -> IterationHook:
 
 @dataclass
 class DynamicsTables:
-    """What rule ``dynamics_tables`` writes: the tables (each named after its output) and
-    ``rise_fall.md``."""
+    """What rule ``dynamics_tables`` writes: the tables (each named after its output),
+    ``rise_fall.md`` and the rule's notes (topics matched only loosely)."""
 
     terms: pd.DataFrame
     prevalence: pd.DataFrame
@@ -222,6 +211,7 @@ class DynamicsTables:
     term_changes: pd.DataFrame
     links: pd.DataFrame
     markdown: str
+    notes: list[Note] = field(default_factory=list)
 
     def csv_tables(self) -> dict[str, pd.DataFrame]:
         """Every table by the name of the rule's output it is written to."""
@@ -302,7 +292,6 @@ def dynamic_tables(
         labels,
         options["min_link_cosine"],
     )
-    _log_links(links, options["min_link_cosine"], log)
     return DynamicsTables(
         terms=topic_terms_by_period(phi, terms, modelled, labels, options["top_terms"]),
         prevalence=prevalence,
@@ -312,6 +301,7 @@ def dynamic_tables(
         markdown=rise_fall_markdown(
             changes, gained_lost, summary["period"], options["confidence"], options["top_changes"]
         ),
+        notes=link_notes(links, options["min_link_cosine"]),
     )
 
 
@@ -326,15 +316,4 @@ def _log_changes(changes: pd.DataFrame, log: logging.Logger) -> None:
             row.period_to,
             row.ci_low * 100,
             row.ci_high * 100,
-        )
-
-
-def _log_links(links: pd.DataFrame, min_cosine: float, log: logging.Logger) -> None:
-    for row in links[~links["linked"]].itertuples():
-        log.warning(
-            "topic %d: the dynamic topic matched to it is not close (cosine %.2f < "
-            "dynamics.min_link_cosine %.2f); read its trajectories with care",
-            row.topic,
-            row.cosine,
-            min_cosine,
         )

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
 from topicpipe.engines.base import TopicEngine
-from topicpipe.engines.gensim_lda import GensimLda
-from topicpipe.engines.tomotopy_lda import TomotopyLda
 
-ENGINES: dict[str, type[TopicEngine]] = {engine.name: engine for engine in (GensimLda, TomotopyLda)}
+# Each engine's class by its import path. It is imported only when the engine is used, so
+# that the workflow, which parses ``engines.sweep`` on every snakemake call, does not pay
+# for importing gensim and tomotopy.
+ENGINES: dict[str, str] = {
+    "gensim": "topicpipe.engines.gensim_lda.GensimLda",
+    "tomotopy": "topicpipe.engines.tomotopy_lda.TomotopyLda",
+}
 
 
 def get_engine(name: str) -> type[TopicEngine]:
     """Return the engine class registered under ``name``."""
     try:
-        return ENGINES[name]
+        module, _, cls = ENGINES[name].rpartition(".")
     except KeyError:
         known = ", ".join(sorted(ENGINES))
         raise ValueError(f"model.engine: unknown engine {name!r}; choose one of: {known}") from None
+    return getattr(importlib.import_module(module), cls)
 
 
 def load_model(directory: str | Path) -> TopicEngine:

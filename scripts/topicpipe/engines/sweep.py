@@ -22,6 +22,10 @@ GRID_KEYS = ("k", "seeds")
 MOVED_KEYS = ("passes", "iterations", "alpha", "eta", "chunksize")
 
 
+class SweepError(ValueError):
+    """The sweep cannot be trained on this corpus (the message names the setting to change)."""
+
+
 def k_values(spec: int | list[int] | dict[str, int]) -> list[int]:
     """The K values of ``model.k``: one integer, a list, or ``{from, to, by}`` (``to`` included)."""
     if isinstance(spec, bool):
@@ -48,6 +52,54 @@ def seed_values(seeds: int | list[int]) -> list[int]:
     if not values or len(set(values)) != len(values):
         raise ValueError(f"model.seeds: need one or more distinct seeds, got {seeds}")
     return values
+
+
+def trains(k: int, max_k: int, smallest: bool) -> bool:
+    """Whether the sweep trains K: every K up to ``max_k``, and its smallest K even above it
+    (so that every run has a model)."""
+    return k <= max_k or smallest
+
+
+def trained_k(ks: Sequence[int], max_k: int) -> list[int]:
+    """The K of the sweep ``ks`` that are trained under ``max_k`` (see ``trains``)."""
+    return [k for k in ks if trains(k, max_k, k == min(ks))]
+
+
+def sweep_fit(ks: Sequence[int], sets: Sequence[str], max_k: int) -> dict[str, Any]:
+    """What the sweep is trained on: K values (all, trained and skipped under ``max_k``)
+    and documents by set (``heldout_split.csv``'s ``set`` column).
+
+    Raises ``SweepError`` when ``max_k`` lets through a K larger than the training
+    documents: such a model has more topics than documents to tell them apart, so it is
+    refused before any model trains. (With ``model.max_k: auto`` the cap is below the
+    documents, so such a K is skipped instead; the smallest K trained above the cap is
+    flagged by the sweep's notes.)"""
+    n_train = sum(1 for name in sets if name == "train")
+    n_heldout = len(sets) - n_train
+    too_large = [k for k in ks if n_train < k <= max_k]
+    if too_large:
+        listed = ", ".join(str(k) for k in too_large)
+        fitting = [k for k in ks if k <= n_train]
+        example = f" (e.g. --config 'model={{\"k\": {fitting}}}')" if fitting else ""
+        more = "give more documents (ingest.unit: paragraph models each article's paragraphs)"
+        fix = f"Use K of at most {n_train}{example}, or {more}" if n_train >= 2 else more
+        raise SweepError(
+            f"model.k: K = {listed} is more than the {n_train} documents the models are "
+            f"trained on ({len(sets)} modelled, {n_heldout} held out; see "
+            f"results/corpus/documents.csv and results/evaluation/heldout_split.csv), and "
+            f"model.max_k ({max_k}) lets it train. {fix[0].upper()}{fix[1:]}; or set "
+            "model.max_k: auto, which skips the K the documents cannot support."
+        )
+    trained = trained_k(ks, max_k)
+    return {
+        "k": list(ks),
+        "trained": trained,
+        "skipped": [k for k in ks if k not in trained],
+        "max_k": max_k,
+        "documents": len(sets),
+        "train": n_train,
+        "heldout": n_heldout,
+    }
 
 
 def model_name(k: int, seed: int) -> str:

@@ -1,4 +1,5 @@
-"""Document metadata for interpretation: titles, dates, sources and other fields, no text."""
+"""Document metadata for interpretation: titles, dates, sources, authors and other fields, no
+text."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-BASE_FIELDS = ["id", "parent_id", "title", "date", "source"]
+BASE_FIELDS = ["id", "parent_id", "title", "date", "source", "author"]
 
 
 def document_metadata(records: Iterable[Mapping[str, Any]], wanted: set[str]) -> pd.DataFrame:

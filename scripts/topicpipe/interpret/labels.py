@@ -39,7 +39,8 @@ def check_human_labels(labels: Mapping[object, str] | None, num_topics: int) -> 
         if not 1 <= topic <= num_topics:
             raise LabelError(
                 f"topic_labels: topic {topic} does not exist; the model has topics 1 to "
-                f"{num_topics} (see results/topics/topics.md)"
+                f"{num_topics} (see results/topics/topics.md). Remove its label, or fix a K "
+                f"that has it: selection: {{rule: fixed, k: {topic}}} with {topic} in model.k"
             )
         if not str(label).strip():
             raise LabelError(f"topic_labels: the label of topic {topic} is empty")

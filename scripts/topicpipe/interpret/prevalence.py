@@ -15,6 +15,11 @@ from topicpipe.notes import Note, warning
 # config value → pandas period frequency
 PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
+# What to do when documents have no date (said by every table that needs dates).
+GIVE_DATES = (
+    "Give dates through the corpus (a date line in each article, a date column, or the "
+    "ingest.metadata sidecar file)"
+)
 # Columns shared by the time and the group tables, after their own key columns.
 _SHARE_COLUMNS = [
     "topic",
@@ -193,8 +198,7 @@ def over_time_table(
     if table.empty:
         note = (
             f"None of the {len(articles)} documents has a date, so prevalence over time cannot "
-            "be computed. Give dates through the corpus (a date line in each article, a date "
-            "column, or the ingest.metadata sidecar file)."
+            f"be computed. {GIVE_DATES}."
         )
         return placeholder(note), note
     n_dated = int(parse_dates(articles["date"].tolist()).notna().sum())

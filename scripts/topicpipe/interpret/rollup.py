@@ -57,8 +57,9 @@ def first_units(units: pd.DataFrame, parent_ids: Sequence[str]) -> pd.DataFrame:
 class Articles:
     """Topic shares rolled up from modelled units to articles.
 
-    ``table`` is ``article_topics.csv`` (id, title, metadata, ``n_units``, ``n_tokens``,
-    dominant topic, shares), ``theta`` its shares, ``ids`` the article ids in its order.
+    ``table`` is ``article_topics.csv`` (id, title, date, source, author, ``n_units``,
+    ``n_tokens``, other metadata, dominant topic, shares), ``theta`` its shares, ``ids``
+    the article ids in its order.
     """
 
     table: pd.DataFrame
@@ -82,8 +83,10 @@ def article_rollup(units: pd.DataFrame, theta: np.ndarray) -> Articles:
     first = first_units(units, parent_ids)
     extra = first[[c for c in first.columns if c not in ("id", "title", "n_tokens")]]
     extra = extra.reset_index(drop=True)
-    extra.insert(2, "n_units", n_units)
-    extra.insert(3, "n_tokens", n_tokens.astype(int))
+    # The counts follow the fields every document has, before the corpus's own metadata.
+    after = extra.columns.get_loc("author") + 1
+    extra.insert(after, "n_units", n_units)
+    extra.insert(after + 1, "n_tokens", n_tokens.astype(int))
     table = doc_topic_table(parent_ids, first["title"].tolist(), shares, extra)
     from_paragraphs = has_sub_units(units["id"], units["parent_id"])
     return Articles(table, shares, parent_ids, len(units), from_paragraphs)

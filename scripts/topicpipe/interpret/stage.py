@@ -125,7 +125,7 @@ def topic_tables(
         summary=summary,
         markdown=topics_markdown(summary, terms, top_n),
         documents=doc_topic_table(
-            units["id"], units["title"], theta, units[["parent_id", "date", "source"]]
+            units["id"], units["title"], theta, units[["parent_id", "date", "source", "author"]]
         ),
         articles=articles,
         representative=representative,

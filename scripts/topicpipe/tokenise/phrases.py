@@ -17,6 +17,7 @@ corrected for the chunks the first layer changed.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -229,11 +230,20 @@ class PhraseLayer:
         return out if joined else chunk
 
     def save(self, path: str) -> None:
-        self.frozen.save(path)
+        """Pickle the layer so that the same phrases give the same bytes: without gensim's
+        time-stamped log of events, the connector words (a set, whose order changes from one
+        Python process to the next) as a sorted tuple, and the phrases in sorted order."""
+        frozen = copy.copy(self.frozen)
+        frozen.lifecycle_events = None
+        frozen.connector_words = tuple(sorted(frozen.connector_words))
+        frozen.phrasegrams = dict(sorted(frozen.phrasegrams.items()))
+        frozen.save(path)
 
     @classmethod
     def load(cls, path: str) -> PhraseLayer:
-        return cls(FrozenPhrases.load(path))
+        frozen = FrozenPhrases.load(path)
+        frozen.connector_words = frozenset(frozen.connector_words)
+        return cls(frozen)
 
 
 def fit_layers(
