@@ -54,8 +54,8 @@ def input_checksums(paths: Iterable[str | Path]) -> dict[str, str]:
     return sums
 
 
-def provenance_record(config: dict[str, Any], inputs: Iterable[str | Path]) -> dict[str, Any]:
-    """The provenance document written to ``results/provenance.json``."""
+def environment() -> dict[str, Any]:
+    """The versions that made a result: topicpipe, Python, the platform and the packages."""
     from topicpipe import __version__
 
     return {
@@ -63,6 +63,9 @@ def provenance_record(config: dict[str, Any], inputs: Iterable[str | Path]) -> d
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "packages": package_versions(),
-        "config": config,
-        "inputs": input_checksums(inputs),
     }
+
+
+def provenance_record(config: dict[str, Any], inputs: Iterable[str | Path]) -> dict[str, Any]:
+    """The provenance document written to ``results/provenance.json``."""
+    return {**environment(), "config": config, "inputs": input_checksums(inputs)}
