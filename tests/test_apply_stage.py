@@ -89,6 +89,15 @@ def test_new_documents_land_in_their_theme_and_unknown_ones_are_listed(trained, 
     assert (record["documents"], record["scored"], record["excluded"]) == (6, 4, 2)
 
 
+def test_a_corpus_without_any_known_word_gives_empty_tables_and_the_list(trained, tmp_path):
+    new = tmp_path / "new"
+    new.mkdir()
+    (new / "foreign.txt").write_text("Quelque chose de tout nouveau.\n", encoding="utf-8")
+    paths = run(trained[0], new, tmp_path / "out")
+    assert pd.read_csv(paths.doc_topics).empty and pd.read_csv(paths.article_topics).empty
+    assert list(pd.read_csv(paths.excluded)["id"]) == ["foreign"]
+
+
 def test_a_document_gets_the_same_shares_alone_or_with_others(trained, tmp_path):
     bundle, _, _ = trained
     both = tmp_path / "both"
