@@ -11,7 +11,7 @@ CORES ?= all
 # Every run takes the workflow profile: the rules' default resources.
 SNAKEMAKE := $(BIN)/snakemake --workflow-profile workflow/profiles/default
 
-.PHONY: run test browser lint format report clean
+.PHONY: run test browser slurm lint format report clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "topicpipe needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -32,7 +32,19 @@ browser:
 			|| echo "could not install chromium; the browser test will be skipped"; \
 	else echo "chromium/chromedriver missing (not root): the browser test will be skipped"; fi
 
-test: $(STAMP) browser
+# The SLURM test starts a one-node cluster from Debian's munge and SLURM packages; install
+# them when missing and root (as in CI). Elsewhere the test is skipped with the reason.
+slurm:
+	@PATH="$$PATH:/usr/sbin:/sbin"; if command -v munged >/dev/null && command -v slurmctld >/dev/null && command -v slurmd >/dev/null \
+		&& command -v sbatch >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing munge and SLURM for the cluster test"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends munge slurmctld slurmd slurm-client >/dev/null) \
+			|| echo "could not install SLURM; the cluster test will be skipped"; \
+	else echo "SLURM missing (not root or no apt-get): the cluster test will be skipped"; fi
+
+test: $(STAMP) browser slurm
 	$(BIN)/python -m pytest $(ARGS)
 
 lint: $(STAMP)

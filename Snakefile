@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from snakemake.exceptions import WorkflowError
 from snakemake.utils import min_version, validate
 
 min_version("9.0")
@@ -13,6 +14,7 @@ min_version("9.0")
 # Snakemake passes this sys.path on to every script a rule runs (scripts/steps/).
 sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 from topicpipe.config import coerce_to_schema
+from topicpipe.engines.sweep import moved_keys_message
 
 
 configfile: "config.yaml"
@@ -23,6 +25,9 @@ SCHEMA = "workflow/schemas/config.schema.yaml"
 config.update(
     coerce_to_schema(config, yaml.safe_load(Path(workflow.basedir, SCHEMA).read_text()))
 )
+# Name a key of the old flat model layout before the schema calls it unexpected.
+if moved := moved_keys_message(config.get("model", {})):
+    raise WorkflowError(moved)
 validate(config, SCHEMA)
 
 
@@ -36,6 +41,7 @@ include: "workflow/rules/corpus.smk"
 include: "workflow/rules/model.smk"
 include: "workflow/rules/evaluate.smk"
 include: "workflow/rules/topics.smk"
+include: "workflow/rules/dynamics.smk"
 include: "workflow/rules/apply.smk"
 include: "workflow/rules/figures.smk"
 include: "workflow/rules/explorer.smk"

@@ -13,20 +13,38 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from defaults import CONFIG
 from tiny_bundle import THEMES, build_bundle, paragraph, write_articles
 from topicpipe.apply import ApplyError, ApplyPaths, BundleError, apply_bundle, open_bundle
 from topicpipe.apply.__main__ import main
 from topicpipe.apply.bundle import MANIFEST
 from topicpipe.apply.request import apply_name, input_settings
+from topicpipe.engines import ENGINES
 from topicpipe.interpret.tables import read_doc_topics
 
 LOG = logging.getLogger("test_apply_stage")
+DEFAULT_ENGINE = CONFIG["model"]["engine"]
 
 
 @pytest.fixture(scope="module")
-def trained(tmp_path_factory):
-    """The bundle, its training corpus and the training topic shares (article units)."""
-    return build_bundle(tmp_path_factory.mktemp("articles"))
+def bundles(tmp_path_factory):
+    """``bundles(engine)``: the bundle of a model trained with ``engine``, its training corpus
+    and the training topic shares (article units), built once per engine."""
+    built = {}
+
+    def bundle_of(engine: str) -> tuple[Path, Path, Path]:
+        if engine not in built:
+            folder = tmp_path_factory.mktemp(f"articles_{engine}")
+            built[engine] = build_bundle(folder, model={"engine": engine})
+        return built[engine]
+
+    return bundle_of
+
+
+@pytest.fixture(scope="module")
+def trained(bundles):
+    """The bundle of the default engine's model (as ``bundles``)."""
+    return bundles(DEFAULT_ENGINE)
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +67,9 @@ def shares(path: Path) -> pd.DataFrame:
     return pd.DataFrame(theta, index=table["id"])
 
 
-def test_training_documents_get_their_training_shares(trained, tmp_path):
-    bundle, corpus, training = trained
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_training_documents_get_their_training_shares(bundles, engine, tmp_path):
+    bundle, corpus, training = bundles(engine)
     paths = run(bundle, corpus, tmp_path / "out")
     applied, expected = shares(paths.doc_topics), shares(training)
     assert list(applied.index) == list(expected.index)
@@ -98,8 +117,9 @@ def test_a_corpus_without_any_known_word_gives_empty_tables_and_the_list(trained
     assert list(pd.read_csv(paths.excluded)["id"]) == ["foreign"]
 
 
-def test_a_document_gets_the_same_shares_alone_or_with_others(trained, tmp_path):
-    bundle, _, _ = trained
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_a_document_gets_the_same_shares_alone_or_with_others(bundles, engine, tmp_path):
+    bundle, _, _ = bundles(engine)
     both = tmp_path / "both"
     write_articles(both, count=2, prefix="x")
     alone = tmp_path / "alone"
@@ -229,7 +249,7 @@ def test_the_bundle_lists_every_part_with_its_checksum(trained):
         files | {MANIFEST}
     )
     assert (manifest["engine"], manifest["num_topics"], manifest["unit"]) == (
-        "gensim",
+        DEFAULT_ENGINE,
         2,
         "article",
     )

@@ -9,7 +9,11 @@ from synthetic_lda import bags_of_words, sample_lda_corpus
 from topicpipe.engines import get_engine, load_model
 from topicpipe.engines.sweep import engine_params, training_options
 
-PARAMS = engine_params(training_options(section("model", passes=4, iterations=50)), 3, 5)
+PARAMS = engine_params(
+    training_options(section("model", engine="gensim", gensim={"passes": 4, "iterations": 50})),
+    3,
+    5,
+)
 
 
 def small_corpus():

@@ -38,12 +38,16 @@ def test_k_as_int_list_or_range():
 
 def test_training_options_leave_out_the_grid_so_a_new_k_retrains_nothing():
     model = section("model", k=[5, 10], seeds=[1, 2])
+    engine = model["engine"]
+    other = next(name for name in ("gensim", "tomotopy") if name != engine)
     options = training_options(model)
     assert options == training_options({**model, "k": [5, 10, 15], "seeds": [1, 2, 3]})
-    assert "k" not in options and "seeds" not in options and options["engine"] == "gensim"
+    # Tuning the engine not in use retrains nothing either.
+    assert options == training_options({**model, other: {}})
+    assert set(options) == {"engine", engine}
     params = engine_params(options, 10, 2)
     assert (params["num_topics"], params["random_state"]) == (10, 2)
-    assert params["passes"] == model["passes"]
+    assert params["iterations"] == model[engine]["iterations"]
 
 
 def test_every_file_of_every_model_has_one_path_and_the_selected_one_is_found():
@@ -60,7 +64,9 @@ def test_every_file_of_every_model_has_one_path_and_the_selected_one_is_found():
 def test_training_job_follows_convergence_and_saves_the_model_training_left(tmp_path):
     truth = sample_lda_corpus(n_docs=80, n_topics=3, vocab_size=40, mean_length=30, seed=3)
     corpus = bags_of_words(truth)
-    options = training_options(section("model", passes=3, iterations=50))
+    options = training_options(
+        section("model", engine="gensim", gensim={"passes": 3, "iterations": 50})
+    )
     heldout = heldout_mask(len(corpus), 0.2, 0)
     trained = train_sweep_model(
         corpus,

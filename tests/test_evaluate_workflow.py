@@ -37,7 +37,13 @@ def test_sweep_trains_every_model_and_the_final_model_is_the_selected_one(workfl
         {
             "corpus": str(corpus),
             "dictionary": {"no_below": 2, "no_above": 0.9},
-            "model": {"k": [2, 3], "seeds": [1, 2], "passes": 5, "iterations": 50},
+            # The gensim engine end to end (the default engine runs in test_workflow_end_to_end).
+            "model": {
+                "engine": "gensim",
+                "k": [2, 3],
+                "seeds": [1, 2],
+                "gensim": {"passes": 5, "iterations": 50},
+            },
         },
     )
     run_snakemake(
@@ -63,5 +69,6 @@ def test_sweep_trains_every_model_and_the_final_model_is_the_selected_one(workfl
     assert (
         final["num_topics"] == selected["k"] and final["params"]["random_state"] == selected["seed"]
     )
+    assert final["engine"] == "gensim" and final["params"]["passes"] == 5
     topics = pd.read_csv(results / "evaluation" / "topic_metrics.csv")
     assert len(topics) == 2 * 2 + 3 * 2

@@ -15,7 +15,9 @@ from topicpipe.evaluate.selection import select_model
 from topicpipe.evaluate.stability import match_topics
 
 K_TRUE = 6
-OPTIONS = training_options(section("model", passes=10, iterations=50))
+OPTIONS = training_options(
+    section("model", engine="gensim", gensim={"passes": 10, "iterations": 50})
+)
 SETTINGS = {
     "top_n": 10,
     "npmi_window": 10,

@@ -40,7 +40,7 @@ def article(theme: str, number: int) -> str:
 
 SMALL_MODEL = {
     "dictionary": {"no_below": 1, "no_above": 1.0},
-    "model": {"k": 2, "seeds": [7], "passes": 5, "iterations": 50},
+    "model": {"k": 2, "seeds": [7], "tomotopy": {"iterations": 200}},
 }
 
 
@@ -105,9 +105,15 @@ def test_tiny_corpus_outputs_and_content(tiny_run):
         for suffix in (".png", ".svg"):
             assert (results / "figures" / f"{figure}{suffix}").stat().st_size > 1000
 
+    final = json.loads((results / "model" / "topic_model" / "engine.json").read_text())
+    assert final["engine"] == "tomotopy"
+    convergence = pd.read_csv(results / "models" / "k2_seed7" / "convergence.csv")
+    assert list(convergence["pass"]) == [50, 100, 150, 200]
+
     provenance = json.loads((results / "provenance.json").read_text(encoding="utf-8"))
     assert provenance["config"]["corpus"] == str(corpus)
     assert provenance["packages"]["gensim"] == "4.4.0"
+    assert provenance["packages"]["tomotopy"] == "0.14.0"
     assert set(provenance["inputs"]) == {str(f) for f in files}
     assert all(len(digest) == 64 for digest in provenance["inputs"].values())
 
@@ -139,6 +145,14 @@ def test_misspelt_config_key_is_named(workflow_copy: Path):
     result = run_snakemake(workflow_copy, "-n", check=False)
     assert result.returncode != 0
     assert "'num_topicz' was unexpected" in result.stdout + result.stderr
+
+
+def test_old_flat_model_key_is_named_with_its_new_place(workflow_copy: Path):
+    write_config(workflow_copy, {"model": {"passes": 5}})
+    result = run_snakemake(workflow_copy, "-n", check=False)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "model.passes" in output and "model.gensim.passes" in output
 
 
 def test_shared_sample_news(workflow_copy: Path, sample_news: Path):

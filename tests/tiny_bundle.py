@@ -32,7 +32,13 @@ THEMES = {
 FILLER = ["the", "a", "of", "and", "in", "with", "after", "while"]
 SMALL = {
     "dictionary": {"no_below": 1, "no_above": 1.0},
-    "model": {"k": 2, "seeds": [7], "passes": 10, "iterations": 100},
+    # Either engine, settings small enough for eight short articles.
+    "model": {
+        "k": 2,
+        "seeds": [7],
+        "tomotopy": {"iterations": 200},
+        "gensim": {"passes": 10, "iterations": 100},
+    },
 }
 
 
@@ -62,8 +68,9 @@ def write_articles(folder: Path, count: int = 4, prefix: str = "") -> None:
 def build_bundle(workdir: Path, **overrides: Any) -> tuple[Path, Path, Path]:
     """Train on a tiny corpus in ``workdir`` and assemble its bundle; return the bundle
     folder, the training corpus and the training corpus's topic shares (``doc_topics.csv``
-    columns ``id`` and ``topic_NN``, as the model's training job infers them)."""
-    config = deep_merge(CONFIG, {**SMALL, **overrides})
+    columns ``id`` and ``topic_NN``, as the model's training job infers them). ``overrides``
+    are config sections merged into the defaults (``model={"engine": "gensim"}``)."""
+    config = deep_merge(deep_merge(CONFIG, SMALL), overrides)
     corpus = workdir / "corpus"
     write_articles(corpus)
     ingest = workdir / "ingest"

@@ -13,6 +13,7 @@ from typing import Any
 PACKAGES = (
     "snakemake",
     "gensim",
+    "tomotopy",
     "nltk",
     "simplemma",
     "numpy",

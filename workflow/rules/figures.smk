@@ -194,6 +194,39 @@ rule figure_topic_maps:
         "../../scripts/steps/figure_topic_maps.py"
 
 
+rule figure_dynamics:
+    input:
+        terms=rules.dynamics_tables.output.terms,
+        prevalence=rules.dynamics_tables.output.prevalence,
+        periods=rules.dynamics_fit.output.periods,
+    output:
+        trajectories=report(
+            f"{RESULTS}/figures/dynamics_term_trajectories.png",
+            caption="../report/dynamics_term_trajectories.rst",
+            category="3. Figures",
+            subcategory="Over time (dynamic model)",
+        ),
+        trajectories_svg=f"{RESULTS}/figures/dynamics_term_trajectories.svg",
+        heatmap=report(
+            f"{RESULTS}/figures/dynamics_prevalence.png",
+            caption="../report/dynamics_prevalence.rst",
+            category="3. Figures",
+            subcategory="Over time (dynamic model)",
+        ),
+        heatmap_svg=f"{RESULTS}/figures/dynamics_prevalence.svg",
+    log:
+        f"{LOGS}/figure_dynamics.log",
+    conda:
+        ENV
+    params:
+        period=DYNAMICS["period"],
+        min_documents=DYNAMICS["min_documents"],
+        trajectory_terms=DYNAMICS["trajectory_terms"],
+        dpi=config["figures"]["dpi"],
+    script:
+        "../../scripts/steps/figure_dynamics.py"
+
+
 TARGETS.extend(rules.figure_attrition.output)
 TARGETS.extend(rules.figure_corpus_stats.output)
 TARGETS.extend(rules.figure_evaluation.output)
@@ -201,3 +234,5 @@ TARGETS.extend(rules.figure_topic_terms.output)
 TARGETS.extend(rules.figure_doc_topics.output)
 TARGETS.extend(rules.figure_prevalence.output)
 TARGETS.extend(rules.figure_topic_maps.output)
+if config["dynamics"]["enabled"]:
+    TARGETS.extend(rules.figure_dynamics.output)

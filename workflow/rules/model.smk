@@ -3,7 +3,12 @@
 # model bundle results/model/, see apply.smk). Where each model lives and what it is
 # trained with is decided in topicpipe.engines.sweep.
 from topicpipe.engines import BUNDLE_MODEL_DIR
-from topicpipe.engines.sweep import MODEL_DIR, sweep_paths, training_options
+from topicpipe.engines.sweep import (
+    MODEL_DIR,
+    sweep_paths,
+    training_options,
+    training_threads,
+)
 
 MODELS = f"{RESULTS}/models"
 SELECTED = f"{RESULTS}/selection/selected.json"
@@ -46,6 +51,7 @@ rule train_model:
         seed=r"\d+",
     conda:
         ENV
+    threads: training_threads(config["model"])
     resources:
         mem_mb=8000,
         runtime=240,

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from topicpipe.engines.base import TopicEngine
 from topicpipe.engines.gensim_lda import GensimLda
+from topicpipe.engines.tomotopy_lda import TomotopyLda
 
-ENGINES: dict[str, type[TopicEngine]] = {GensimLda.name: GensimLda}
+ENGINES: dict[str, type[TopicEngine]] = {engine.name: engine for engine in (GensimLda, TomotopyLda)}
 # A model bundle (``results/model``, see ``topicpipe.apply.bundle``) keeps its topic model
 # in this sub-folder; ``load_model`` takes the bundle's folder too.
 BUNDLE_MODEL_DIR = "topic_model"

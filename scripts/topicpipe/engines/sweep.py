@@ -18,6 +18,8 @@ SWEEP_FILES = ("model", "doc_topics.npy", "convergence.csv", "fit.json")
 # Keys of the ``model`` section that make the grid, not one model's training options:
 # adding a K or a seed must not retrain the models already there.
 GRID_KEYS = ("k", "seeds")
+# Keys that sat directly under ``model`` before each engine had its own section.
+MOVED_KEYS = ("passes", "iterations", "alpha", "eta", "chunksize")
 
 
 def k_values(spec: int | list[int] | dict[str, int]) -> list[int]:
@@ -67,14 +69,44 @@ def sweep_paths(root: str, model_config: Mapping[str, Any]) -> dict[str, list[st
 
 
 def training_options(model_config: Mapping[str, Any]) -> dict[str, Any]:
-    """The options every model of the sweep is trained with (the ``model`` section without
-    the grid), the same for all of them."""
-    return {key: value for key, value in model_config.items() if key not in GRID_KEYS}
+    """What changes a trained model: the engine's name and its own section of ``model``.
+
+    Without the grid (K, seeds) and the other engines' settings, so that adding a K or a
+    seed, or tuning the engine not in use, retrains none of the models already there.
+    """
+    engine = model_config["engine"]
+    return {"engine": engine, engine: dict(model_config.get(engine) or {})}
+
+
+def training_threads(model_config: Mapping[str, Any]) -> int:
+    """Cores one training job uses: the engine's ``workers`` (gensim's ``LdaModel`` uses one)."""
+    section = model_config.get(model_config["engine"]) or {}
+    return int(section.get("workers", 1))
 
 
 def engine_params(options: Mapping[str, Any], k: int, seed: int) -> dict[str, Any]:
-    """The engine's training parameters for one (K, seed) model of the sweep."""
-    return {**options, "num_topics": int(k), "random_state": int(seed)}
+    """The engine's training parameters for one (K, seed) model of the sweep: the engine's
+    own section of ``training_options`` (``model.<engine>``), flat, with K and the seed."""
+    engine = options["engine"]
+    return {
+        "engine": engine,
+        **(options.get(engine) or {}),
+        "num_topics": int(k),
+        "random_state": int(seed),
+    }
+
+
+def moved_keys_message(model_config: Mapping[str, Any]) -> str:
+    """A message naming keys of the old flat ``model`` layout in use, or "" if none are."""
+    moved = [key for key in MOVED_KEYS if key in model_config]
+    if not moved:
+        return ""
+    old = ", ".join(f"model.{key}" for key in moved)
+    new = ", ".join(f"model.gensim.{key}" for key in moved)
+    return (
+        f"{old}: engine settings now live under the engine's own key. For gensim write "
+        f"{new}; tomotopy's settings are under model.tomotopy (see config.yaml)."
+    )
 
 
 def selected_path(paths: Sequence[str], selected: Mapping[str, Any]) -> str:

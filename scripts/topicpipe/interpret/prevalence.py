@@ -31,22 +31,32 @@ def parse_dates(dates: Sequence[str]) -> pd.Series:
     return pd.to_datetime(pd.Series(list(dates), dtype=object), format="%Y-%m-%d", errors="coerce")
 
 
+def bootstrap_replicates(theta: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """(n_boot, K) means of ``theta`` (n × K) over documents resampled with replacement.
+
+    Resampling is drawn as multinomial counts, so memory is ``n_boot × n`` rather than
+    ``n_boot × n × K``.
+    """
+    n = len(theta)
+    counts = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot)
+    return counts @ theta / n
+
+
+def percentile_interval(replicates: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:
+    """The percentile bootstrap interval of each column of ``replicates``."""
+    tail = (1.0 - confidence) / 2.0
+    low, high = np.quantile(replicates, [tail, 1.0 - tail], axis=0)
+    return low, high
+
+
 def bootstrap_mean(
     theta: np.ndarray, n_boot: int, confidence: float, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Mean of each column of ``theta`` (n × K) and its percentile bootstrap interval.
-
-    Resampling documents with replacement is drawn as multinomial counts, so memory is
-    ``n_boot × n`` rather than ``n_boot × n × K``.
-    """
-    n = len(theta)
+    """Mean of each column of ``theta`` (n × K) and its percentile bootstrap interval."""
     mean = theta.mean(axis=0)
-    if n < 2 or n_boot < 1:
+    if len(theta) < 2 or n_boot < 1:
         return mean, mean.copy(), mean.copy()
-    counts = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot)
-    means = counts @ theta / n
-    tail = (1.0 - confidence) / 2.0
-    low, high = np.quantile(means, [tail, 1.0 - tail], axis=0)
+    low, high = percentile_interval(bootstrap_replicates(theta, n_boot, rng), confidence)
     return mean, low, high
 
 

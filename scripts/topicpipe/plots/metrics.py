@@ -8,8 +8,10 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
-from topicpipe.plots.style import OKABE_ITO, apply_style
+from topicpipe.plots.style import OKABE_ITO, apply_style, side_legend
 
 # (column in metrics.csv, panel title, y-axis label)
 METRIC_PANELS = [
@@ -97,9 +99,10 @@ def plot_coherence_exclusivity(metrics: pd.DataFrame, chosen_model: str) -> plt.
 
 
 def plot_convergence(convergence: pd.DataFrame) -> plt.Figure:
-    """Held-out log-likelihood per word after each pass; one line per model, colour by K."""
+    """Held-out log-likelihood per word after each pass (gensim) or every few Gibbs sweeps
+    (tomotopy); one line per model, colour by K."""
     apply_style()
-    fig, ax = plt.subplots(figsize=(5.2, 3.4))
+    fig, ax = plt.subplots(figsize=(5.8, 3.4))
     if convergence.empty:
         ax.text(0.5, 0.5, "no held-out documents\n(evaluation.heldout_fraction is 0)", ha="center")
         ax.set_axis_off()
@@ -107,13 +110,17 @@ def plot_convergence(convergence: pd.DataFrame) -> plt.Figure:
     colours = _k_colours(list(convergence["k"].unique()))
     for (k, _seed), group in convergence.groupby(["k", "seed"]):
         ax.plot(group["pass"], group["heldout_loglik"], color=colours[k], lw=1, alpha=0.8)
-    for k, colour in colours.items():
-        ax.plot([], [], color=colour, label=f"K = {k}")
-    ax.set_xlabel("pass over the training documents")
+    handles = [Line2D([], [], color=colour, label=f"K = {k}") for k, colour in colours.items()]
+    ax.set_xlabel("passes over the training documents (Gibbs sampling: sweeps)")
     ax.set_ylabel("held-out log-likelihood per word")
-    ax.set_title("Convergence: held-out likelihood after each pass", loc="left")
-    passes = convergence["pass"].max()
-    ax.set_xticks(np.unique(np.linspace(1, passes, min(passes, 10)).round().astype(int)))
-    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    ax.set_title("Convergence: held-out likelihood during training", loc="left")
+    # gensim records every pass (few); a Gibbs sampler every few of its many sweeps.
+    recorded = np.unique(convergence["pass"])
+    if len(recorded) <= 10:
+        ax.set_xticks(recorded)
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=8, integer=True))
+    # Beside the plot: many noisy lines leave no free corner inside it.
+    side_legend(ax, handles, max_rows=20)
     fig.tight_layout()
     return fig

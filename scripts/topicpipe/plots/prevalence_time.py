@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
@@ -14,6 +12,7 @@ from topicpipe.interpret.labels import display_label
 from topicpipe.plots.style import (
     MUTED,
     apply_style,
+    panel_grid,
     shorten,
     side_legend,
     topic_colour,
@@ -138,21 +137,9 @@ def plot_prevalence_lines(
     periods = _periods(table).set_index("start")
     few = periods.loc[mean.index, "few_documents"].astype(bool).to_numpy()
     topics = list(mean.columns)
-    columns = max(1, min(columns, len(topics)))
-    rows = math.ceil(len(topics) / columns)
-    fig, axes = plt.subplots(
-        rows,
-        columns,
-        figsize=(2.5 * columns, 1.7 * rows + 0.9),
-        sharex=True,
-        sharey=True,
-        squeeze=False,
-        layout="constrained",
-    )
+    fig, axes = panel_grid(len(topics), columns, 2.5, 1.7, sharex=True, sharey=True)
     top = np.nanmax(high.to_numpy()) if np.isfinite(high.to_numpy()).any() else 1.0
     x = mdates.date2num(mean.index)
-    for ax in axes.flat[len(topics) :]:
-        ax.set_visible(False)
     for ax, topic in zip(axes.flat, topics, strict=False):
         colour = topic_colour(topic - 1)
         ax.fill_between(x, low[topic], high[topic], color=colour, alpha=0.25, lw=0)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 
 # Okabe & Ito (2008) colour-blind-safe palette; cycled for more than 8 topics.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
@@ -85,3 +87,31 @@ def side_legend(ax: plt.Axes, handles: list, max_rows: int, **options) -> None:
         ncol=1 if len(handles) <= max_rows else 2,
         **options,
     )
+
+
+def panel_grid(
+    n_panels: int,
+    columns: int,
+    panel_width: float,
+    panel_height: float,
+    extra_height: float = 0.9,
+    **options,
+) -> tuple[plt.Figure, np.ndarray]:
+    """A figure of ``n_panels`` small panels, ``columns`` to a row (fewer for fewer panels);
+    the unused cells of the last row are removed. ``options`` go to ``plt.subplots``.
+
+    Returns the figure and its (rows, columns) array of axes.
+    """
+    columns = max(1, min(columns, n_panels))
+    rows = math.ceil(n_panels / columns)
+    fig, axes = plt.subplots(
+        rows,
+        columns,
+        figsize=(panel_width * columns, panel_height * rows + extra_height),
+        squeeze=False,
+        layout="constrained",
+        **options,
+    )
+    for ax in axes.flat[n_panels:]:
+        ax.remove()
+    return fig, axes

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from topicpipe.interpret.labels import display_label
-from topicpipe.plots.style import apply_style, shorten, topic_colour
+from topicpipe.plots.style import apply_style, panel_grid, shorten, topic_colour
 
 
 def plot_topic_terms(
@@ -26,17 +25,7 @@ def plot_topic_terms(
     apply_style()
     labels = labels or {}
     topics = sorted(terms["topic"].unique())
-    columns = max(1, min(columns, len(topics)))
-    rows = math.ceil(len(topics) / columns)
-    fig, axes = plt.subplots(
-        rows,
-        columns,
-        figsize=(2.4 * columns, 0.2 * top_n * rows + 0.75 * rows + 0.5),
-        squeeze=False,
-        layout="constrained",
-    )
-    for ax in axes.flat[len(topics) :]:
-        ax.set_visible(False)
+    fig, axes = panel_grid(len(topics), columns, 2.4, 0.2 * top_n + 0.75, extra_height=0.5)
     shown = terms[terms["rank"] <= top_n]
     # One x scale for every panel, so bar lengths compare across topics.
     x_max = shown["weight"].max() * 1.05

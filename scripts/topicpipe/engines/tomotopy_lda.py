@@ -1,0 +1,157 @@
+"""tomotopy's collapsed Gibbs sampler for LDA (``tomotopy.LDAModel``) as a ``TopicEngine``.
+
+tomotopy keeps its own vocabulary. Each document is given to it as our term ids
+written as strings, every id repeated by its count, in term-id order, so the model
+depends on the bag of words only (tomotopy numbers terms in the order it first
+meets them, and a different word order gives a different, equally valid chain).
+The topic-term matrix is mapped back to our term ids; terms that no training
+document holds get the prior's share ``eta`` in every topic, as the posterior mean
+over the full vocabulary gives them.
+
+Determinism (measured, see README "Choosing an engine"): for a fixed seed and
+number of workers, training with ``ParallelScheme.PARTITION`` (each worker owns a
+slice of the vocabulary and its own random stream) is repeatable; the default
+scheme for LDA is the same, while ``COPY_MERGE`` is not repeatable and never used.
+Inference starts every document's chain from tomotopy's fixed seed, so topic
+shares of a document do not depend on the other documents, their order or the
+number of workers.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import tomotopy as tp
+
+from topicpipe.engines.base import Bow, PassHook, TopicEngine, normalise_rows
+
+MODEL_FILE = "lda.tomotopy"
+# Defaults for calls without a config (tests, benchmarks); config.yaml sets them for runs.
+DEFAULTS = {
+    "iterations": 1000,
+    "burn_in": 100,
+    "optim_interval": 10,
+    "alpha": 0.1,
+    "eta": 0.1,
+    "workers": 1,
+    "infer_iterations": 100,
+    "convergence_every": 50,
+}
+SCHEME = tp.ParallelScheme.PARTITION
+
+
+def bow_words(bow: Bow) -> list[str]:
+    """A bag of words as tomotopy's word list: term ids as strings, repeated by count."""
+    return [str(int(term)) for term, count in sorted(bow) for _ in range(int(count))]
+
+
+class TomotopyLda(TopicEngine):
+    """LDA trained by collapsed Gibbs sampling with tomotopy."""
+
+    name = "tomotopy"
+
+    def __init__(self, model: tp.LDAModel, params: dict[str, Any]):
+        super().__init__(params)
+        self.model = model
+        # Column of each tomotopy term in our (K, V) matrix.
+        self.columns = np.array([int(term) for term in model.used_vocabs], dtype=np.int64)
+
+    @classmethod
+    def train(
+        cls,
+        corpus: Iterable[Bow],
+        num_terms: int,
+        params: dict[str, Any],
+        on_pass: PassHook | None = None,
+    ) -> TomotopyLda:
+        """Train ``LDAModel``; ``params`` holds num_topics, random_state and the keys of
+        ``DEFAULTS``. ``on_pass(sweeps, model)`` runs every ``convergence_every`` sweeps."""
+        settings = {**DEFAULTS, **params, "num_terms": int(num_terms)}
+        model = tp.LDAModel(
+            k=int(settings["num_topics"]),
+            alpha=float(settings["alpha"]),
+            eta=float(settings["eta"]),
+            seed=int(settings["random_state"]),
+        )
+        model.burn_in = int(settings["burn_in"])
+        model.optim_interval = int(settings["optim_interval"])
+        n_docs = 0
+        for bow in corpus:
+            if any(not 0 <= int(term) < num_terms for term, _ in bow):
+                raise ValueError(f"a document holds a term id outside 0..{num_terms - 1}")
+            words = bow_words(bow)
+            # tomotopy aborts the process on an empty document; it carries no information.
+            if words:
+                model.add_doc(words)
+                n_docs += 1
+        if not n_docs:
+            raise ValueError("tomotopy: no training document holds a term")
+        total, every = int(settings["iterations"]), int(settings["convergence_every"])
+        step = every if on_pass else total
+        done = 0
+        # Training in steps gives the same chain as one call (tested): the sweep
+        # counter that schedules burn-in and optimisation lives in the model.
+        while done < total:
+            sweeps = min(step, total - done)
+            with warnings.catch_warnings():
+                # tomotopy warns for any workers != 1; PARTITION is repeatable (tested).
+                warnings.filterwarnings("ignore", "The training result may differ")
+                model.train(sweeps, workers=int(settings["workers"]), parallel=SCHEME)
+            done += sweeps
+            if on_pass:
+                on_pass(done, cls(model, settings))
+        return cls(model, settings)
+
+    @property
+    def num_topics(self) -> int:
+        return int(self.model.k)
+
+    @property
+    def num_terms(self) -> int:
+        """Size V of the dictionary the model was trained against."""
+        return int(self.params["num_terms"])
+
+    def topic_term_matrix(self) -> np.ndarray:
+        eta = float(self.model.eta)
+        # Unnormalised rows are counts + eta (float32); recover the exact integer counts.
+        raw = np.array(
+            [self.model.get_topic_word_dist(k, normalize=False) for k in range(self.num_topics)],
+            dtype=np.float64,
+        )
+        phi = np.full((self.num_topics, self.num_terms), eta)
+        phi[:, self.columns] += np.rint(raw - eta)
+        return normalise_rows(phi)
+
+    def infer(self, bows: Iterable[Bow]) -> np.ndarray:
+        prior = np.asarray(self.model.alpha, dtype=np.float64)
+        rows, docs, at = [], [], []
+        for i, bow in enumerate(bows):
+            rows.append(prior)
+            words = bow_words(bow)
+            if words:
+                docs.append(self.model.make_doc(words))
+                at.append(i)
+        if not rows:
+            return np.zeros((0, self.num_topics))
+        shares = np.vstack(rows)
+        if docs:
+            inferred, _ = self.model.infer(
+                docs,
+                iterations=int(self.params["infer_iterations"]),
+                workers=int(self.params["workers"]),
+                parallel=SCHEME,
+            )
+            shares[at] = np.asarray(inferred, dtype=np.float64)
+        # A document without terms keeps the prior mean of the topic shares.
+        return normalise_rows(shares)
+
+    def _save_state(self, directory: Path) -> None:
+        self.model.save(str(directory / MODEL_FILE), full=False)
+
+    @classmethod
+    def _load_state(cls, directory: Path, params: dict[str, Any]) -> TomotopyLda:
+        return cls(tp.LDAModel.load(str(directory / MODEL_FILE)), params)
