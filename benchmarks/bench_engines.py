@@ -57,6 +57,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # The package, and the test helpers that tokenise in memory and sample synthetic corpora.
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
+from readme_section import write_section  # noqa: E402
+
 from synthetic_lda import sample_lda_corpus  # noqa: E402
 from tokenise_in_memory import tokenise_settings, tokenise_texts  # noqa: E402
 from topicpipe.corpus import PruneSettings, build_vocabulary  # noqa: E402
@@ -73,7 +75,6 @@ from topicpipe.evaluate.scoring import (  # noqa: E402
 from topicpipe.evaluate.selection import select_model  # noqa: E402
 from topicpipe.evaluate.stability import match_topics  # noqa: E402
 
-README = Path(__file__).with_name("README.md")
 SECTION = "## Topic-model engines"
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
 SCORING = CONFIG["evaluation"]
@@ -388,20 +389,6 @@ def targets(table: pd.DataFrame, rows: pd.DataFrame, selections) -> list[str]:
     return lines
 
 
-def write_section(body: str, heading: str = SECTION) -> None:
-    """Replace (or add) the section under ``heading`` of benchmarks/README.md."""
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    section = f"{heading}\n\n{body}\n"
-    if heading in text:
-        start = text.index(heading)
-        following = text.find("\n## ", start + len(heading))
-        rest = "" if following < 0 else "\n" + text[following + 1 :]
-        text = text[:start] + section + rest
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    README.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
@@ -447,8 +434,7 @@ def main() -> int:
     )
     print(body)
     if not args.no_write:
-        write_section(body)
-        print(f"wrote {README}")
+        print(f"wrote {write_section(SECTION, body)}")
     return 0
 
 

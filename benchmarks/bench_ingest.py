@@ -25,6 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from readme_section import write_section  # noqa: E402
+
 from topicpipe.ingest import Ingest, IngestOptions  # noqa: E402
 from topicpipe.jsonl import write_jsonl  # noqa: E402
 
@@ -92,18 +94,6 @@ def timed(function, *args, repeats: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def write_section(readme: Path, section: str) -> None:
-    """Replace (or add) the "## Ingest" section of benchmarks/README.md, leaving others alone."""
-    text = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmarks\n"
-    start = text.find("## Ingest\n")
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1 :] if end != -1 else "")
-    readme.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=10000)
@@ -133,13 +123,12 @@ def main() -> None:
     table = "| measure | value |\n|---|---|\n" + "".join(f"| {a} | {b} |\n" for a, b in rows)
     print(table)
     if not args.no_readme:
-        section = (
-            "## Ingest\n\n"
+        body = (
             "`python benchmarks/bench_ingest.py` - synthetic news-sized articles with header and "
             f"footer boilerplate, one core, median of {args.repeats} runs "
             f"(Python {sys.version.split()[0]}).\n\n{table}"
         )
-        write_section(ROOT / "benchmarks" / "README.md", section)
+        write_section("## Ingest", body)
 
 
 if __name__ == "__main__":

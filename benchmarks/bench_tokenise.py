@@ -31,6 +31,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from readme_section import write_section  # noqa: E402
+
 from topicpipe.jsonl import write_jsonl  # noqa: E402
 from topicpipe.tokenise import Settings, load_tokeniser  # noqa: E402
 from topicpipe.tokenise.stage import (  # noqa: E402
@@ -42,7 +44,6 @@ from topicpipe.tokenise.stage import (  # noqa: E402
     scan_shard,
 )
 
-README = Path(__file__).with_name("README.md")
 WORD = re.compile(r"\w+")
 
 
@@ -155,22 +156,11 @@ def main() -> None:
         )
     table = "\n".join(lines)
     print(table)
-    write_section(table)
-
-
-def write_section(table: str) -> None:
-    """Replace (or add) the ``## Tokenise`` section of benchmarks/README.md."""
-    section = (
-        "## Tokenise\n\n`python benchmarks/bench_tokenise.py` "
-        "(goal: full stage at >= 25% of the baseline's speed)\n\n" + table + "\n"
+    write_section(
+        "## Tokenise",
+        "`python benchmarks/bench_tokenise.py` "
+        "(goal: full stage at >= 25% of the baseline's speed)\n\n" + table,
     )
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"## Tokenise\n.*?(?=\n## |\Z)", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section.rstrip("\n") + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    README.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

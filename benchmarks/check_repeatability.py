@@ -27,7 +27,7 @@ from gensim.utils import simple_preprocess
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_engines import README, write_section  # noqa: E402
+from readme_section import write_section  # noqa: E402
 
 from topicpipe.engines.tomotopy_lda import bow_words  # noqa: E402
 
@@ -108,8 +108,7 @@ def main() -> int:
     body = "\n".join(lines)
     print(body)
     if not args.no_write:
-        write_section(body, SECTION)
-        print(f"wrote {README}")
+        print(f"wrote {write_section(SECTION, body)}")
     return 0
 
 

@@ -24,7 +24,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "outlets"
-sys.path.insert(0, str(ROOT / "scripts"))
+# The package, and this folder (the tests import this file by its path).
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "benchmarks")]
+
+from readme_section import write_section  # noqa: E402
 
 from topicpipe.ingest import Ingest, IngestOptions  # noqa: E402
 from topicpipe.ingest.normalise import normalise_text  # noqa: E402
@@ -144,16 +147,6 @@ def table(result: Score, n_articles: int, n_outlets: int) -> str:
     return "\n".join(rows)
 
 
-def write_section(text: str, heading: str = "## Metadata and boilerplate") -> None:
-    """Replace (or append) the section ``heading`` of benchmarks/README.md with ``text``."""
-    readme = ROOT / "benchmarks" / "README.md"
-    old = readme.read_text(encoding="utf-8")
-    section = f"{heading}\n\n`python benchmarks/score_metadata.py --write`\n\n{text}\n"
-    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    new = pattern.sub(lambda _: section + "\n", old) if pattern.search(old) else f"{old}\n{section}"
-    readme.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="write the table to the README")
@@ -167,7 +160,10 @@ def main() -> None:
     if args.details:
         print("\n".join(["", *result.misses]))
     if args.write:
-        write_section(text)
+        write_section(
+            "## Metadata and boilerplate",
+            f"`python benchmarks/score_metadata.py --write`\n\n{text}",
+        )
 
 
 if __name__ == "__main__":

@@ -171,8 +171,9 @@ SelectTypeParameters=CR_Core
 SchedulerType=sched/builtin
 EnforcePartLimits=ALL
 # Without accounting, squeue is the plugin's status command: it must still list a
-# finished job at the next status check (and this long after, for the test to see it).
-MinJobAge=300
+# finished job at the next status check, and until the test has read it: longer than the
+# whole run (RUN_SECONDS) even on a loaded machine.
+MinJobAge=900
 ReturnToService=2
 {node_line} NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=debug Nodes={name} Default=YES MaxTime=INFINITE State=UP

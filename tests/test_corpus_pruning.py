@@ -10,6 +10,7 @@ from topicpipe.corpus import (
     CorpusError,
     PruneSettings,
     bag_of_words,
+    bow_matrix,
     build_vocabulary,
     corpus_summary,
     count_terms,
@@ -96,6 +97,8 @@ def test_term_counts_kept_by_the_dictionary_equal_the_corpus_column_sums(tmp_pat
         for term, count in bow:
             sums[term] += count
     np.testing.assert_array_equal(term_counts(dictionary), sums)
+    matrix = bow_matrix(MmCorpus(str(tmp_path / "corpus.mm")), len(dictionary))
+    assert matrix.shape == (2, 2) and matrix.toarray().tolist() == [[1, 2], [1, 1]]
     assert dictionary_terms(dictionary) == ["iran", "oil"]
     summary = corpus_summary(kept, excluded, counted, dictionary, {"no_below": 2})
     assert (summary["documents"], summary["tokens"], summary["vocabulary"]) == (2, 5, 2)

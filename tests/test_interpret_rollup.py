@@ -1,8 +1,9 @@
 """Paragraph → article roll-up of topic shares."""
 
 import numpy as np
+import pandas as pd
 
-from topicpipe.interpret.rollup import has_sub_units, roll_up
+from topicpipe.interpret.rollup import first_units, has_sub_units, roll_up
 
 
 def test_articles_get_token_weighted_shares_in_first_seen_order():
@@ -28,3 +29,11 @@ def test_whole_articles_roll_up_to_themselves():
 def test_article_without_tokens_gets_plain_mean():
     _, shares, _, _ = roll_up(["a", "a"], [0, 0], np.array([[1.0, 0.0], [0.0, 1.0]]))
     np.testing.assert_allclose(shares[0], [0.5, 0.5])
+
+
+def test_each_article_takes_the_metadata_of_its_first_paragraph():
+    units = pd.DataFrame(
+        {"id": ["b#1", "b#2", "a#1"], "parent_id": ["b", "b", "a"], "date": ["d1", "d1", "d2"]}
+    )
+    first = first_units(units, ["a", "b"])
+    assert first.index.tolist() == ["a", "b"] and first["id"].tolist() == ["a#1", "b#1"]

@@ -12,9 +12,10 @@ from plot_checks import overlapping_texts
 
 from topicpipe.interpret.distances import intertopic_table, topic_correlations
 from topicpipe.interpret.labels import display_label, label_table
-from topicpipe.interpret.prevalence import prevalence_by_group, prevalence_over_time
+from topicpipe.interpret.prevalence import placeholder, prevalence_by_group, prevalence_over_time
 from topicpipe.interpret.term_rankings import ranked_terms
 from topicpipe.plots.doc_topics import order_documents, plot_doc_topics
+from topicpipe.plots.prevalence_figures import prevalence_figures
 from topicpipe.plots.prevalence_group import plot_prevalence_group
 from topicpipe.plots.prevalence_time import plot_prevalence_area, plot_prevalence_lines
 from topicpipe.plots.style import placeholder_figure, save_figure, topic_colour, topic_hatch
@@ -104,6 +105,19 @@ def test_prevalence_figures_work_with_a_single_period():
     ):
         assert overlapping_texts(fig) == []
     assert isinstance(table, pd.DataFrame)
+
+
+def test_prevalence_tables_that_hold_a_note_give_figures_that_say_why():
+    note = "No document has a date."
+    options = {"group_by": "source", "period": "month", "min_documents": 5}
+    figures, notes = prevalence_figures(placeholder(note), placeholder("No sources."), options)
+    assert set(figures) == {"area", "lines", "group"}
+    assert notes == [f"no prevalence over time: {note}", "no prevalence by group: No sources."]
+    assert (
+        figures["group"].axes[0].get_title(loc="left")
+        == "Topic prevalence by source: not available"
+    )
+    assert note in [t.get_text() for t in figures["lines"].axes[0].texts]
 
 
 def test_overlap_check_catches_colliding_labels():

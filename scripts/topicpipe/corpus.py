@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from gensim.corpora import Dictionary, MmCorpus
+from gensim.matutils import corpus2csc
 
 VOCABULARY_FIELDS = ["term", "documents", "count", "kept"]
 DOCUMENT_FIELDS = ["row", "id", "n_tokens"]
@@ -90,6 +92,12 @@ def term_counts(dictionary: Dictionary) -> np.ndarray:
     exactly its kept terms, so these equal the column sums of the bag-of-words corpus.
     """
     return np.array([dictionary.cfs[i] for i in range(len(dictionary))], dtype=np.float64)
+
+
+def bow_matrix(corpus: Iterable[list[tuple[int, int]]], num_terms: int) -> sp.csr_matrix:
+    """A bag-of-words corpus (e.g. ``MmCorpus``) as a (documents × ``num_terms``) sparse
+    matrix of counts, row *i* the *i*-th document."""
+    return corpus2csc(corpus, num_terms=num_terms).T.tocsr()
 
 
 def vocabulary_size(

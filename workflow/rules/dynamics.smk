@@ -1,30 +1,9 @@
 # Topic dynamics: a dynamic topic model over the periods of the dated documents, linked to
 # the static model's topics; prevalence per period, rise and fall, terms gained and lost.
+# Which settings each rule depends on is decided in topicpipe.dynamics.settings.
+from topicpipe.dynamics.settings import fit_options, table_options
+
 DYNAMICS_DIR = f"{RESULTS}/dynamics"
-# dynamics.period defaults to the period of prevalence over time.
-DYNAMICS = {
-    **config["dynamics"],
-    "period": config["dynamics"]["period"] or config["prevalence"]["period"],
-}
-# Only what the fit depends on, so that changing a table option does not refit.
-DYNAMICS_FIT = {
-    key: DYNAMICS[key]
-    for key in ("period", "min_documents", "smoothing", "max_iterations", "tolerance")
-}
-DYNAMICS_TABLES = {
-    key: DYNAMICS[key]
-    for key in (
-        "top_terms",
-        "change_terms",
-        "top_changes",
-        "compare",
-        "min_link_cosine",
-    )
-}
-# Intervals are drawn as for prevalence over time.
-DYNAMICS_BOOTSTRAP = {
-    key: config["prevalence"][key] for key in ("bootstrap", "confidence", "seed")
-}
 
 
 rule dynamics_fit:
@@ -54,7 +33,7 @@ rule dynamics_fit:
         mem_mb=8000,
         runtime=120,
     params:
-        options=DYNAMICS_FIT,
+        options=fit_options(config),
     script:
         "../../scripts/steps/dynamics_fit.py"
 
@@ -110,8 +89,7 @@ rule dynamics_tables:
         mem_mb=4000,
         runtime=30,
     params:
-        options=DYNAMICS_TABLES,
-        prevalence=DYNAMICS_BOOTSTRAP,
+        options=table_options(config),
     script:
         "../../scripts/steps/dynamics_tables.py"
 

@@ -1,4 +1,5 @@
 # Every figure of the pipeline: one rule per figure (or group of figures), PNG and SVG.
+from topicpipe.dynamics.settings import figure_options
 
 
 rule figure_attrition:
@@ -219,9 +220,7 @@ rule figure_dynamics:
     conda:
         ENV
     params:
-        period=DYNAMICS["period"],
-        min_documents=DYNAMICS["min_documents"],
-        trajectory_terms=DYNAMICS["trajectory_terms"],
+        options=figure_options(config),
         dpi=config["figures"]["dpi"],
     script:
         "../../scripts/steps/figure_dynamics.py"

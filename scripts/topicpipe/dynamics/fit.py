@@ -27,6 +27,8 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from topicpipe.dynamics import DynamicsError
+
 # Probabilities are kept above this, so that a word never seen in a period keeps a
 # (negligible) probability and the likelihood stays finite.
 FLOOR = 1e-12
@@ -117,11 +119,11 @@ def fit_dynamic_model(
     """
     started = time.perf_counter()
     if not 0.0 <= smoothing < 1.0:
-        raise ValueError(f"dynamics.smoothing must be at least 0 and below 1, not {smoothing}")
+        raise DynamicsError(f"dynamics.smoothing must be at least 0 and below 1, not {smoothing}")
     n_periods = len(positions)
     k, n_terms = static_phi.shape
     if bows.shape[1] != n_terms:
-        raise ValueError(
+        raise DynamicsError(
             f"the documents have {bows.shape[1]} terms but the static model {n_terms}; "
             "both must come from the same results/corpus/dictionary.dict"
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from topicpipe.dynamics import DynamicsError
 from topicpipe.interpret.prevalence import PERIODS, parse_dates
 
 MODELLED = "modelled"
@@ -90,7 +91,7 @@ def plan_periods(
     ``groups`` (e.g. the article of each paragraph), documents of one group count once.
     """
     if period not in PERIODS:
-        raise ValueError(
+        raise DynamicsError(
             f"dynamics.period: unknown period {period!r}; choose one of: {', '.join(PERIODS)}"
         )
     parsed = parse_dates(dates)

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from topicpipe.dynamics import DynamicsError
 from topicpipe.interpret.prevalence import bootstrap_replicates, percentile_interval
 
 CHANGE_COLUMNS = [
@@ -46,13 +47,13 @@ def comparison_pairs(modelled: Sequence[str], chosen: Sequence[str]) -> list[tup
         return [("first_to_last", modelled[0], modelled[-1]), *pairs]
     chosen = [str(p) for p in chosen]
     if len(chosen) != 2 or chosen[0] == chosen[1]:
-        raise ValueError(
+        raise DynamicsError(
             f"dynamics.compare: give two different periods, e.g. [{modelled[0]!r}, "
             f"{modelled[-1]!r}], not {chosen}"
         )
     missing = [p for p in chosen if p not in modelled]
     if missing:
-        raise ValueError(
+        raise DynamicsError(
             f"dynamics.compare: {', '.join(map(repr, missing))} is not a modelled period; "
             f"the modelled periods are {', '.join(modelled)} (see results/dynamics/periods.csv)"
         )

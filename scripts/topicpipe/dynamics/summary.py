@@ -7,6 +7,7 @@ import pandas as pd
 from topicpipe.interpret.labels import display_label
 from topicpipe.interpret.representative import escape_markdown
 
+TITLE = "# Rise and fall of topics"
 HEADER = ["topic", "from → to", "share", "change", "interval", "terms gained", "terms lost"]
 
 
@@ -50,7 +51,7 @@ def rise_fall_markdown(
     """The chosen (or first-to-last) comparison for every topic, then the ``top_changes``
     largest changes between consecutive periods, each with the terms gained and lost."""
     lines = [
-        "# Rise and fall of topics",
+        TITLE,
         "",
         f"Change in a topic's mean share of the documents between two {period}s, in "
         f"percentage points, with its {confidence:.0%} bootstrap interval; '(unclear)' marks "
@@ -67,3 +68,8 @@ def rise_fall_markdown(
     lines += ["", f"## The {len(steps)} largest changes between consecutive periods", ""]
     lines += _table(steps, term_table, n_terms)
     return "\n".join(lines) + "\n"
+
+
+def no_model_markdown(note: str) -> str:
+    """The page written when no dynamic model could be fitted: the ``note`` that says why."""
+    return f"{TITLE}\n\n{note}\n"

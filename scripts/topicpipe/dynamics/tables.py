@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,18 @@ from topicpipe.interpret.prevalence import TIME_COLUMNS, bootstrap_mean
 TERM_COLUMNS = ["topic", "label", "period", "period_start", "term", "probability", "rank"]
 # As the static table over time, with each period's status instead of a few-documents flag.
 PREVALENCE_COLUMNS = [*TIME_COLUMNS[:-1], "status"]
+
+
+def read_period_table(path: str | Path, empty_is_missing: bool = False) -> pd.DataFrame:
+    """A table of the dynamics stage as written: periods stay text ("2019" is no number),
+    terms and labels never become NaN; with ``empty_is_missing``, empty cells (the shares of
+    a gap) are missing values. A table that holds only a ``note`` is read as it is."""
+    return pd.read_csv(
+        path,
+        dtype={"period": str},
+        keep_default_na=False,
+        na_values=[""] if empty_is_missing else None,
+    )
 
 
 def period_ranks(phi_tk: np.ndarray) -> np.ndarray:

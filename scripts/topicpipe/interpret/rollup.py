@@ -47,6 +47,12 @@ def roll_up(
     return [str(p) for p in parents], shares, units, tokens
 
 
+def first_units(units: pd.DataFrame, parent_ids: Sequence[str]) -> pd.DataFrame:
+    """The first unit of each article in ``parent_ids`` (e.g. from ``roll_up``), indexed by
+    the article id: the article's metadata, which all its units share."""
+    return units.drop_duplicates("parent_id").set_index("parent_id").loc[list(parent_ids)]
+
+
 @dataclass
 class Articles:
     """Topic shares rolled up from modelled units to articles.
@@ -73,7 +79,7 @@ def article_rollup(units: pd.DataFrame, theta: np.ndarray) -> Articles:
     """Articles from the modelled ``units`` (see ``documents.modelled_units``) and their
     shares ``theta``: paragraph shares weighted by tokens (identity for whole articles)."""
     parent_ids, shares, n_units, n_tokens = roll_up(units["parent_id"], units["n_tokens"], theta)
-    first = units.drop_duplicates("parent_id").set_index("parent_id").loc[parent_ids]
+    first = first_units(units, parent_ids)
     extra = first[[c for c in first.columns if c not in ("id", "title", "n_tokens")]]
     extra = extra.reset_index(drop=True)
     extra.insert(2, "n_units", n_units)

@@ -12,10 +12,9 @@ from typing import Any
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from topicpipe.interpret.prevalence import is_placeholder
 from topicpipe.plots.prevalence_group import plot_prevalence_group
 from topicpipe.plots.prevalence_time import plot_prevalence_area, plot_prevalence_lines
-from topicpipe.plots.style import placeholder_figure
+from topicpipe.plots.style import figures_or_placeholders
 
 
 def prevalence_figures(
@@ -26,29 +25,27 @@ def prevalence_figures(
 
     ``options`` is the ``prevalence`` section of the config.
     """
-    notes = []
-    if is_placeholder(over_time):
-        note = over_time["note"].iloc[0]
-        notes.append(f"no prevalence over time: {note}")
-        title = "Topic prevalence over time: not available"
-        figures = {
-            "area": placeholder_figure(title, note),
-            "lines": placeholder_figure(title, note),
-        }
-    else:
-        period, min_documents = options["period"], options["min_documents"]
-        figures = {
+    period, min_documents = options["period"], options["min_documents"]
+    over_time_title = "Topic prevalence over time"
+    time_figures, time_notes = figures_or_placeholders(
+        over_time,
+        lambda: {
             "area": plot_prevalence_area(over_time, period, min_documents),
             "lines": plot_prevalence_lines(over_time, period, min_documents, options["confidence"]),
-        }
-    if is_placeholder(by_group):
-        note = by_group["note"].iloc[0]
-        notes.append(f"no prevalence by group: {note}")
-        title = f"Topic prevalence by {options['group_by']}: not available"
-        figures["group"] = placeholder_figure(title, note)
-    else:
-        by_group = by_group.assign(group=by_group["group"].astype(str))
-        figures["group"] = plot_prevalence_group(
-            by_group, options["max_groups"], options["min_documents"]
-        )
-    return figures, notes
+        },
+        {"area": over_time_title, "lines": over_time_title},
+        "prevalence over time",
+    )
+    group_figures, group_notes = figures_or_placeholders(
+        by_group,
+        lambda: {
+            "group": plot_prevalence_group(
+                by_group.assign(group=by_group["group"].astype(str)),
+                options["max_groups"],
+                min_documents,
+            )
+        },
+        {"group": f"Topic prevalence by {options['group_by']}"},
+        "prevalence by group",
+    )
+    return {**time_figures, **group_figures}, time_notes + group_notes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import matplotlib
@@ -10,6 +11,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from topicpipe.interpret.prevalence import is_placeholder  # noqa: E402
 
 # Okabe & Ito (2008) colour-blind-safe palette; cycled for more than 8 topics.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
@@ -74,6 +78,24 @@ def placeholder_figure(title: str, message: str) -> plt.Figure:
     ax.set_title(title, loc="left")
     ax.text(0.0, 0.5, message, ha="left", va="center", wrap=True, fontsize=9, color="#333333")
     return fig
+
+
+def figures_or_placeholders(
+    table: pd.DataFrame,
+    draw: Callable[[], dict[str, plt.Figure]],
+    titles: Mapping[str, str],
+    what: str,
+) -> tuple[dict[str, plt.Figure], list[str]]:
+    """The figures ``draw()`` makes of ``table``, and no notes; or, when the table holds only
+    a ``note`` (it could not be computed), a ``placeholder_figure`` titled "<title>: not
+    available" for each name and title of ``titles``, and the note "no <what>: <note>"."""
+    if not is_placeholder(table):
+        return draw(), []
+    note = table["note"].iloc[0]
+    figures = {
+        name: placeholder_figure(f"{title}: not available", note) for name, title in titles.items()
+    }
+    return figures, [f"no {what}: {note}"]
 
 
 def side_legend(ax: plt.Axes, handles: list, max_rows: int, **options) -> None:
