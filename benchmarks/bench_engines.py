@@ -61,6 +61,7 @@ from readme_section import write_section  # noqa: E402
 
 from synthetic_lda import sample_lda_corpus  # noqa: E402
 from tokenise_in_memory import tokenise_settings, tokenise_texts  # noqa: E402
+from topicpipe.adapt import choose_heldout_fraction, prune_settings  # noqa: E402
 from topicpipe.corpus import PruneSettings, build_vocabulary  # noqa: E402
 from topicpipe.engines import get_engine  # noqa: E402
 from topicpipe.engines.sweep import k_values  # noqa: E402
@@ -126,10 +127,15 @@ class Corpus:
     true_phi: np.ndarray | None = None
 
 
+def default_pruning(n_documents: int) -> PruneSettings:
+    """The default dictionary settings (``auto`` resolved for ``n_documents``)."""
+    return prune_settings(CONFIG["dictionary"], CONFIG["adapt"], n_documents)[0]
+
+
 def pipeline_corpus(name, raw_texts, ks, labels=None, heldout=0.0) -> Corpus:
     """Tokenise with the pipeline's defaults, prune with the default dictionary settings."""
     tokens, _ = tokenise_texts(raw_texts, tokenise_settings())
-    _, dictionary = build_vocabulary(tokens, PruneSettings.from_config(CONFIG["dictionary"]))
+    _, dictionary = build_vocabulary(tokens, default_pruning(len(tokens)))
     bows = [dictionary.doc2bow(t) for t in tokens]
     keep = [i for i, bow in enumerate(bows) if bow]
     bows = [bows[i] for i in keep]
@@ -143,7 +149,10 @@ def lee() -> Corpus:
     lines = Path(datapath("lee_background.cor")).read_text(encoding="latin-1").splitlines()
     texts = list(dict.fromkeys(line.strip() for line in lines if line.strip()))
     ks = k_values(CONFIG["model"]["k"])
-    return pipeline_corpus("Lee", texts, ks, heldout=CONFIG["evaluation"]["heldout_fraction"])
+    heldout, _ = choose_heldout_fraction(
+        CONFIG["evaluation"]["heldout_fraction"], len(texts), CONFIG["adapt"]
+    )
+    return pipeline_corpus("Lee", texts, ks, heldout=heldout)
 
 
 class _NewsgroupUnpickler(pickle.Unpickler):
@@ -193,7 +202,7 @@ def wikipedia() -> Corpus:
     stemmed by its makers, so split on spaces and pruned with the default settings."""
     lines = Path(datapath("head500.noblanks.cor")).read_text(encoding="utf-8").splitlines()
     tokens = [line.split() for line in lines if line.strip()]
-    _, dictionary = build_vocabulary(tokens, PruneSettings.from_config(CONFIG["dictionary"]))
+    _, dictionary = build_vocabulary(tokens, default_pruning(len(tokens)))
     bows = [dictionary.doc2bow(t) for t in tokens]
     return Corpus("Wikipedia", tokens, dictionary, bows, bows, [10, 20])
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 from topicpipe.interpret.explorer import explorer_data, render_explorer
+from topicpipe.notes import choice, warning
 
 SCRIPT_TITLE = "<script>alert(1)</script>"
 IMG_SNIPPET = 'Talks resumed <img src=x onerror="window.__xss=1"> & sanctions eased.'
+# The run's notes: a warning (whose text must stay text) and an automatic choice.
+NOTES = [
+    warning("topics", "flat_topic", "topic 2", "near-uniform <b>terms</b>", "train fewer topics"),
+    choice("ingest", "ingest.unit", "paragraph", "3 articles", "set ingest.unit"),
+]
 
 # Per topic: [term, log φ, log lift]. Topic 1 has a frequent, unspecific term ("said") and
 # a rare, specific one ("enrichment"), so λ = 1 and λ = 0 rank them differently.
@@ -69,6 +75,7 @@ def page_data() -> dict:
         intertopic,
         0.6,
         "month",
+        NOTES,
     )
 
 

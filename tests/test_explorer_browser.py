@@ -126,3 +126,14 @@ def test_console_has_no_errors(page):
     page.find_element(By.ID, "lambda").send_keys(Keys.HOME)
     errors = [entry for entry in page.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
+
+
+def test_run_notes_are_shown_warnings_first_as_text(page):
+    panel = page.find_element(By.ID, "run-notes")
+    assert panel.is_displayed()
+    warnings = [e.text for e in page.find_elements(By.CSS_SELECTOR, "#note-warnings li")]
+    assert warnings == [
+        "flat_topic = topic 2: near-uniform <b>terms</b> (to change it: train fewer topics)"
+    ]
+    summary = page.find_element(By.ID, "note-choices-title").text
+    assert summary == "1 automatic choice (settings left at auto)"

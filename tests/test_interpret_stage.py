@@ -7,12 +7,15 @@ import numpy as np
 import pandas as pd
 from gensim.corpora import Dictionary
 
-from defaults import section
+from defaults import CONFIG, section
 from topicpipe.interpret.distances import correlation_matrix, correlation_table
+from topicpipe.interpret.guardrails import GuardrailSettings
 from topicpipe.interpret.labels import display_labels, label_map, read_topic_table
 from topicpipe.interpret.prevalence import by_group_table, is_placeholder, over_time_table
-from topicpipe.interpret.stage import topic_tables
+from topicpipe.interpret.stage import topic_tables, word_forms
 from topicpipe.interpret.tables import read_doc_topics, topic_columns
+from topicpipe.tokenise import Settings
+from topicpipe.tokenise.tokens import WordClassifier
 
 
 def record(doc_id: str, title: str, date: str, text: str, section: str = "") -> dict:
@@ -55,6 +58,8 @@ def tables(**options):
         ROWS,
         lambda: iter(RECORDS),
         section("topics", top_n=3, representative_docs=2, **options),
+        GuardrailSettings.from_config(CONFIG["guardrails"], CONFIG["adapt"]),
+        word_forms(WordClassifier(Settings.from_config(section("tokenise")).options)),
     )
 
 

@@ -10,8 +10,9 @@ import pytest
 from PIL import Image
 from plot_checks import overlapping_texts
 
+from defaults import section
 from topicpipe.interpret.distances import intertopic_table, topic_correlations
-from topicpipe.interpret.labels import display_label, label_table
+from topicpipe.interpret.labels import LabelSettings, display_label, label_table
 from topicpipe.interpret.prevalence import placeholder, prevalence_by_group, prevalence_over_time
 from topicpipe.interpret.term_rankings import ranked_terms
 from topicpipe.plots.doc_topics import order_documents, plot_doc_topics
@@ -38,7 +39,7 @@ def synthetic(k: int, d: int, seed: int = 0):
     )
     table = ranked_terms(phi, phi.mean(axis=0), terms, 10, 0.5, 0.6)
     human = {2: "A long human label about sanctions and oil exports"}
-    labels = label_table(table, human, 3)
+    labels = label_table(table, human, {}, [], LabelSettings.from_config(section("topics")))
     names = dict(zip(labels["topic"], labels["label"], strict=True))
     return phi, theta, table, names, dates, outlets
 

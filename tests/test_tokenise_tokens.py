@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tokenise_in_memory import tokenise_settings, tokenise_texts
+from topicpipe.tokenise.scan import bare_lines
 
 
 def tokens(text: str, **overrides) -> list[str]:
@@ -31,8 +32,15 @@ def test_hyphenated_compounds_stay_whole():
 
 def test_acronyms_are_kept_even_when_short_or_spelt_like_stopwords():
     found = tokens("Iran joined the SCO, not the JCPOA talks with the U.S. or BRICS and the UN.")
-    for acronym in ("sco", "jcpoa", "us", "brics", "un"):
+    for acronym in ("sco", "jcpoa", "united_states", "brics", "united_nations"):
         assert acronym in found
+    settings = tokenise_settings()
+    unaliased = type(settings)(**{**vars(settings), "options": _without_aliases(settings.options)})
+    assert "un" in tokenise_texts(["The UN met."], unaliased)[0][0]
+
+
+def _without_aliases(options):
+    return type(options)(**{**vars(options), "aliases": (), "run_aliases": ()})
 
 
 def test_numbers_are_dropped_by_default_and_kept_on_request():
@@ -110,3 +118,47 @@ def test_lowercase_off_keeps_the_case_of_names():
 @pytest.mark.parametrize("text", ["", "   ", "...", "\n\n", "12 34", "the of and"])
 def test_texts_without_words_give_no_tokens(text):
     assert tokens(text) == []
+
+
+def test_an_acronym_and_its_full_name_give_one_token():
+    found = tokens(
+        "The U.S. and the US said the United States and the United States of America agree. "
+        "The U.K. and the United Kingdom, the U.N. and the United Nations, the EU and the UAE."
+    )
+    assert found.count("united_states") == 4
+    assert found.count("united_kingdom") == 2 and found.count("united_nations") == 2
+    assert {"european_union", "united_arab_emirates"} <= set(found)
+    assert not {"us", "uk", "un", "united_states_of_america"} & set(found)
+
+
+def test_the_pronoun_us_is_never_the_country():
+    found = tokens("Let us wait, he told us. Us? The US did not.")
+    assert found.count("united_states") == 1
+
+
+def test_all_caps_and_table_lines_give_no_names_from_capitals_alone():
+    # Issue 11, finding 3: mln_dlrs, pay_april, record_march, qtr_jan, us_would, us_was.
+    text = (
+        "FED ADDS RESERVES VIA CUSTOMER REPURCHASES\n"
+        "U.S. WOULD CUT AID, US WAS TOLD\n"
+        "MLN DLRS\n"
+        "Qtr Jan 31\nPay April 15\nRecord March 31\n"
+        "Vladimir Putin met Ebrahim Raisi in Moscow on March 31 to talk about aid."
+    )
+    found = tokens(text)
+    for junk in ("pay_april", "record_march", "qtr_jan", "us_would", "us_was", "mln_dlrs"):
+        assert junk not in found
+    assert not any(t.startswith("fed_") or t.startswith("us_") for t in found)
+    # Words of those lines are read as common words (lemmas), an alias (U.S., US) as its
+    # name; names in ordinary lines are joined as before.
+    assert {"reserve", "customer", "repurchase", "pay", "record"} <= set(found)
+    assert found.count("united_states") == 2
+    assert {"vladimir_putin", "ebrahim_raisi", "moscow"} <= set(found)
+
+
+def test_bare_lines_are_all_caps_or_table_rows_only():
+    text = (
+        "IRAN AND RUSSIA SIGN DEAL\nPay April 15\n"
+        "Putin met Raisi in Moscow on March 31, 2021.\nNATO"
+    )
+    assert bare_lines(text) == {0, 1}

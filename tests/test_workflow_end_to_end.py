@@ -38,8 +38,12 @@ def article(theme: str, number: int) -> str:
     return " ".join(sentences)
 
 
+# Explicit values where this corpus would get automatic ones (whole articles, a held-out
+# document for the convergence curve): a user's setting always wins over auto.
 SMALL_MODEL = {
+    "ingest": {"unit": "article"},
     "dictionary": {"no_below": 1, "no_above": 1.0},
+    "evaluation": {"heldout_fraction": 0.1},
     "model": {"k": 2, "seeds": [7], "tomotopy": {"iterations": 200}},
 }
 

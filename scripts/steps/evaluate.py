@@ -5,14 +5,21 @@ import time
 import pandas as pd
 from gensim.corpora import Dictionary, MmCorpus
 
+from topicpipe.adapt import sweep_notes
 from topicpipe.corpus import term_counts
 from topicpipe.evaluate.scoring import evaluate_sweep, load_fitted_models, timing_record
-from topicpipe.files import write_json
+from topicpipe.files import read_json, write_json
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger
+from topicpipe.notes import log_notes, write_notes
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("evaluate", smk.log[0])
+notes = sweep_notes(
+    [read_json(path) for path in smk.input.fits], smk.params.max_k, smk.params.documents_per_topic
+)
+log_notes(log, notes)
+write_notes(smk.output.notes, notes)
 started = time.perf_counter()
 models = load_fitted_models(smk.input.models, smk.input.doc_topics, smk.input.fits)
 loading = time.perf_counter() - started

@@ -12,6 +12,7 @@ from topicpipe.interpret.prevalence import read_prevalence
 from topicpipe.interpret.representative import read_representative
 from topicpipe.interpret.term_rankings import term_probabilities
 from topicpipe.logsetup import get_logger
+from topicpipe.notes import read_notes
 from topicpipe.plots.style import topic_colour
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
@@ -32,6 +33,7 @@ data = explorer_data(
     read_topic_table(smk.input.intertopic),
     smk.params.relevance_lambda,
     smk.params.period,
+    read_notes(smk.input.notes),
 )
 page = render_explorer(data, f"Topic explorer: {len(summary)} topics, {smk.params.corpus}")
 Path(smk.output.html).write_text(page, encoding="utf-8")

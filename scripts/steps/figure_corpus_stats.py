@@ -3,6 +3,7 @@ threshold would keep."""
 
 import pandas as pd
 
+from topicpipe.files import read_json
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger
 from topicpipe.plots.corpus_stats import plot_corpus_stats
@@ -13,7 +14,7 @@ log = get_logger("figure_corpus_stats", smk.log[0])
 lengths_before = [len(record["tokens"]) for record in read_jsonl(smk.input.tokens)]
 documents = pd.read_csv(smk.input.documents)
 vocabulary = pd.read_csv(smk.input.vocabulary, keep_default_na=False)
-settings = smk.params.dictionary
+settings = read_json(smk.input.summary)["settings"]
 figure = plot_corpus_stats(
     lengths_before,
     documents["n_tokens"].tolist(),

@@ -12,7 +12,9 @@ count = merge_tokens(list(smk.input.tokens), smk.output.tokens)
 log.info("merged %d documents from %d shards", count, len(smk.input.tokens))
 steps = merge_steps(list(smk.input.counts), list(smk.input.stats))
 write_json(smk.output.steps, steps, indent=1, sort_keys=True)
-fitted = load_tokeniser(smk.input.model).fitted
-rows = phrase_rows(map(read_json, smk.input.stats), fitted)
+tokeniser = load_tokeniser(smk.input.model)
+options = tokeniser.scanner.options
+aliases = {token for _, token in options.aliases + options.run_aliases}
+rows = phrase_rows(map(read_json, smk.input.stats), tokeniser.fitted, aliases)
 write_csv(smk.output.phrases, PHRASE_FIELDS, rows)
 log.info("%d distinct phrases written to %s", len(rows), smk.output.phrases)

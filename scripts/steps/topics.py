@@ -1,4 +1,5 @@
-"""Rule topics: term rankings, labels, document and article tables, representative documents."""
+"""Rule topics: term rankings, labels, guardrail flags, document and article tables,
+representative documents."""
 
 from pathlib import Path
 
@@ -9,10 +10,13 @@ from gensim.corpora import Dictionary
 from topicpipe.engines import load_model
 from topicpipe.engines.sweep import selected_path
 from topicpipe.files import read_json
+from topicpipe.interpret.guardrails import GuardrailSettings
 from topicpipe.interpret.labels import LabelError, check_human_labels
-from topicpipe.interpret.stage import topic_tables
+from topicpipe.interpret.stage import topic_tables, word_forms
 from topicpipe.jsonl import read_jsonl
 from topicpipe.logsetup import get_logger, stop_on
+from topicpipe.notes import log_notes, write_notes
+from topicpipe.tokenise import load_tokeniser
 
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("topics", smk.log[0])
@@ -28,6 +32,8 @@ tables = topic_tables(
     pd.read_csv(smk.input.corpus_documents, dtype={"id": str}, keep_default_na=False),
     lambda: read_jsonl(smk.input.documents),
     smk.params.options,
+    GuardrailSettings.from_config(smk.params.guardrails, smk.params.adapt),
+    word_forms(load_tokeniser(smk.input.tokeniser).scanner.classify),
 )
 for table, path, digits in [
     (tables.terms, out.topic_terms, "%.6g"),
@@ -40,5 +46,7 @@ for table, path, digits in [
 Path(out.markdown).write_text(tables.markdown, encoding="utf-8")
 Path(out.representative_md).write_text(tables.representative_markdown, encoding="utf-8")
 for row in tables.summary.itertuples():
-    log.info("topic %d: %s", row.topic, row.label)
+    log.info("topic %d: %s%s", row.topic, row.label, f" [{row.flags}]" if row.flags else "")
 log.info("%s; %d representative rows", tables.articles.describe(), len(tables.representative))
+log_notes(log, tables.notes)
+write_notes(out.notes, tables.notes)

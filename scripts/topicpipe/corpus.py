@@ -64,13 +64,21 @@ def build_vocabulary(
     Raises ``CorpusError`` when pruning leaves no term.
     """
     counted = count_terms(token_lists)
+    return counted, pruned_vocabulary(counted, settings)
+
+
+def pruned_vocabulary(counted: Dictionary, settings: PruneSettings) -> Dictionary:
+    """``prune``, or ``CorpusError`` when pruning leaves no term (the message names the
+    settings and the counts, so the user can see which one to change)."""
     dictionary = prune(counted, settings)
     if len(dictionary) == 0:
         raise CorpusError(
-            "no term survived pruning; lower dictionary.no_below or raise "
-            "dictionary.no_above in config.yaml (small corpora need no_below: 1 or 2)"
+            f"no term survived pruning: {len(counted)} terms in {counted.num_docs} documents, "
+            f"none in at least dictionary.no_below ({settings.no_below}) and at most "
+            f"dictionary.no_above ({settings.no_above:g}) of them; lower no_below or raise "
+            "no_above in config.yaml (or set both to auto)"
         )
-    return counted, dictionary
+    return dictionary
 
 
 def vocabulary_rows(counted: Dictionary, pruned: Dictionary) -> Iterator[tuple[str, int, int, int]]:

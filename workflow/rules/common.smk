@@ -8,6 +8,8 @@ RESULTS = "results"
 # Each rule's log and benchmark go here, named after the rule (and its wildcards).
 LOGS = f"{RESULTS}/logs"
 BENCHMARKS = f"{RESULTS}/benchmarks"
+# Each rule's automatic choices and warnings (topicpipe.notes), gathered by rule run_notes.
+NOTES = f"{RESULTS}/notes"
 # Every rule file appends the outputs that `rule all` builds.
 TARGETS = []
 

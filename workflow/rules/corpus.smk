@@ -12,6 +12,7 @@ rule corpus:
         ),
         vocabulary=f"{RESULTS}/corpus/vocabulary.csv",
         summary=f"{RESULTS}/corpus/summary.json",
+        notes=f"{NOTES}/corpus.json",
     log:
         f"{LOGS}/corpus.log",
     benchmark:
@@ -23,6 +24,10 @@ rule corpus:
         runtime=30,
     params:
         options=config["dictionary"],
+        adapt={
+            key: config["adapt"][key]
+            for key in ("no_below", "no_below_share", "no_above", "few_documents")
+        },
     script:
         "../../scripts/steps/corpus.py"
 

@@ -23,6 +23,7 @@ rule evaluate:
             category="4. Model selection",
         ),
         timing=f"{RESULTS}/evaluation/timing.json",
+        notes=f"{NOTES}/evaluate.json",
     log:
         f"{LOGS}/evaluate.log",
     benchmark:
@@ -34,6 +35,8 @@ rule evaluate:
         runtime=120,
     params:
         evaluation=config["evaluation"],
+        max_k=config["model"]["max_k"],
+        documents_per_topic=config["adapt"]["documents_per_topic"],
     script:
         "../../scripts/steps/evaluate.py"
 

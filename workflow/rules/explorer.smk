@@ -6,6 +6,7 @@ rule explorer:
         representative=rules.topics.output.representative,
         over_time=rules.prevalence.output.over_time,
         intertopic=rules.topic_maps.output.intertopic,
+        notes=rules.run_notes.output.json,
     output:
         html=report(
             f"{RESULTS}/explorer.html",

@@ -27,6 +27,8 @@ rule figure_corpus_stats:
         tokens=rules.tokenise_merge.output.tokens,
         documents=rules.corpus.output.documents,
         vocabulary=rules.corpus.output.vocabulary,
+        # The pruning settings used (auto values resolved).
+        summary=rules.corpus.output.summary,
     output:
         png=report(
             f"{RESULTS}/figures/corpus_stats.png",
@@ -39,7 +41,6 @@ rule figure_corpus_stats:
     conda:
         ENV
     params:
-        dictionary=config["dictionary"],
         dpi=config["figures"]["dpi"],
     script:
         "../../scripts/steps/figure_corpus_stats.py"
@@ -170,6 +171,7 @@ rule figure_topic_maps:
     input:
         intertopic=rules.topic_maps.output.intertopic,
         correlation=rules.topic_maps.output.correlation,
+        summary=rules.topics.output.summary,
     output:
         intertopic=report(
             f"{RESULTS}/figures/intertopic_map.png",

@@ -26,6 +26,7 @@ rule ingest:
             caption="../report/ingest_boilerplate.rst",
             category="1. Corpus",
         ),
+        notes=f"{NOTES}/ingest.json",
     log:
         f"{LOGS}/ingest.log",
     benchmark:
@@ -36,6 +37,7 @@ rule ingest:
         runtime=30,
     params:
         options=config["ingest"],
+        paragraphs_below=config["adapt"]["paragraphs_below"],
     script:
         "../../scripts/steps/ingest.py"
 

@@ -5,6 +5,7 @@
 from topicpipe.engines import BUNDLE_MODEL_DIR
 from topicpipe.engines.sweep import (
     MODEL_DIR,
+    k_values,
     sweep_paths,
     training_options,
     training_threads,
@@ -21,6 +22,7 @@ rule heldout_split:
         documents=rules.corpus.output.documents,
     output:
         split=f"{RESULTS}/evaluation/heldout_split.csv",
+        notes=f"{NOTES}/heldout_split.json",
     log:
         f"{LOGS}/heldout_split.log",
     conda:
@@ -28,6 +30,9 @@ rule heldout_split:
     params:
         fraction=config["evaluation"]["heldout_fraction"],
         seed=config["evaluation"]["heldout_seed"],
+        adapt={
+            key: config["adapt"][key] for key in ("heldout_fraction", "heldout_below")
+        },
     script:
         "../../scripts/steps/heldout_split.py"
 
@@ -58,6 +63,11 @@ rule train_model:
     params:
         options=training_options(config["model"]),
         evaluation={"heldout_seed": config["evaluation"]["heldout_seed"]},
+        max_k=config["model"]["max_k"],
+        documents_per_topic=config["adapt"]["documents_per_topic"],
+        # The smallest K is trained even above max_k, so that every run has a model.
+        always_train=lambda wildcards: int(wildcards.k)
+        == min(k_values(config["model"]["k"])),
     script:
         "../../scripts/steps/train_model.py"
 

@@ -7,6 +7,8 @@ rule topics:
         dictionary=rules.corpus.output.dictionary,
         corpus_documents=rules.corpus.output.documents,
         documents=rules.ingest.output.documents,
+        # The fitted tokeniser: snippets find keywords as the tokens the words became.
+        tokeniser=rules.tokenise_fit.output.model,
     output:
         topic_terms=report(
             f"{RESULTS}/topics/topic_terms.csv",
@@ -40,6 +42,7 @@ rule topics:
         ),
         representative_md=f"{RESULTS}/topics/representative_docs.md",
         markdown=f"{RESULTS}/topics/topics.md",
+        notes=f"{NOTES}/topics.json",
     log:
         f"{LOGS}/topics.log",
     benchmark:
@@ -52,6 +55,8 @@ rule topics:
     params:
         options=config["topics"],
         labels=config.get("topic_labels", {}),
+        guardrails=config["guardrails"],
+        adapt={"documents_per_topic": config["adapt"]["documents_per_topic"]},
     script:
         "../../scripts/steps/topics.py"
 
@@ -73,6 +78,7 @@ rule prevalence:
             category="2. Topics",
             subcategory="Prevalence",
         ),
+        notes=f"{NOTES}/prevalence.json",
     log:
         f"{LOGS}/prevalence.log",
     benchmark:
@@ -112,12 +118,15 @@ rule topic_maps:
             category="2. Topics",
             subcategory="Maps",
         ),
+        notes=f"{NOTES}/topic_maps.json",
     log:
         f"{LOGS}/topic_maps.log",
     conda:
         ENV
     resources:
         mem_mb=4000,
+    params:
+        correlation_min_documents=config["guardrails"]["correlation_min_documents"],
     script:
         "../../scripts/steps/topic_maps.py"
 

@@ -8,6 +8,7 @@ scored the same way.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Iterator, Sequence
@@ -88,9 +89,10 @@ def sweep_convergence(
 
 @dataclass
 class TrainedModel:
-    """One trained model of the sweep and what its training job writes beside it."""
+    """One trained model of the sweep and what its training job writes beside it
+    (``model`` is None for a model that was not trained, see ``skipped_sweep_model``)."""
 
-    model: TopicEngine
+    model: TopicEngine | None
     doc_topics: np.ndarray
     convergence: pd.DataFrame
     fit: dict[str, Any]
@@ -124,6 +126,37 @@ def fit_record(
         # Topic shares of every document, for the per-topic diagnostics.
         "inference_seconds": seconds["inference"],
     }
+
+
+# Written into the model folder of a (K, seed) model that was not trained.
+SKIPPED_FILE = "skipped.json"
+
+
+def skipped_sweep_model(
+    k: int, seed: int, heldout: np.ndarray, reason: str, model_dir: str | Path
+) -> TrainedModel:
+    """What the training job of a model that is not trained leaves: its folder with
+    ``SKIPPED_FILE`` saying why, no topic shares (a (D, 0) array), no convergence, and a
+    ``fit.json`` whose ``skipped`` holds the reason (the evaluation leaves such models out)."""
+    name = model_name(k, seed)
+    Path(model_dir).mkdir(parents=True, exist_ok=True)
+    (Path(model_dir) / SKIPPED_FILE).write_text(
+        json.dumps({"model": name, "skipped": reason}, indent=2) + "\n", encoding="utf-8"
+    )
+    fit = {
+        "model": name,
+        "k": int(k),
+        "seed": int(seed),
+        "skipped": reason,
+        "train_documents": int(len(heldout) - heldout.sum()),
+        "heldout_documents": int(heldout.sum()),
+        "train_seconds": 0.0,
+        "convergence_seconds": 0.0,
+        "inference_seconds": 0.0,
+    }
+    return TrainedModel(
+        None, np.zeros((len(heldout), 0)), pd.DataFrame(columns=CONVERGENCE_COLUMNS), fit
+    )
 
 
 def train_sweep_model(

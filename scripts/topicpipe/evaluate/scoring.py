@@ -43,10 +43,13 @@ def load_fitted_models(
     doc_topic_paths: Sequence[str | Path],
     fit_paths: Sequence[str | Path],
 ) -> list[FittedModel]:
-    """What the training jobs of the sweep left, one ``FittedModel`` per model."""
+    """What the training jobs of the sweep left, one ``FittedModel`` per trained model
+    (models whose ``fit.json`` says they were skipped are left out)."""
     models = []
     for directory, theta_path, fit_path in zip(model_dirs, doc_topic_paths, fit_paths, strict=True):
         fit = read_json(fit_path)
+        if fit.get("skipped"):
+            continue
         phi = load_model(directory).topic_term_matrix()
         models.append(
             FittedModel(fit["model"], fit["k"], fit["seed"], phi, np.load(theta_path), fit)

@@ -328,8 +328,10 @@ class Ingest:
             "author": author,
             "meta": meta,
         }
+        # unit auto: articles here; ``stage.ingest_to_files`` splits a small corpus afterwards.
+        unit_kind = "article" if options.unit == "auto" else options.unit
         for unit in split_units(
-            record, options.unit, options.paragraph_min_words, options.window_words
+            record, unit_kind, options.paragraph_min_words, options.window_words
         ):
             row.n_units += 1
             self.counts.units[unit["unit"]] += 1

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
+from collections import Counter
+from collections.abc import Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
+from topicpipe.adapt import choose_unit
 from topicpipe.files import write_json
 from topicpipe.ingest.article import Removal
 from topicpipe.ingest.duplicates import Match
@@ -24,7 +28,8 @@ from topicpipe.ingest.pipeline import (
     ManifestRow,
 )
 from topicpipe.ingest.summary import summary_markdown
-from topicpipe.jsonl import write_jsonl
+from topicpipe.ingest.units import split_units
+from topicpipe.jsonl import read_jsonl, write_jsonl
 
 BOILERPLATE_FIELDS = ["id", "line", "kind", "text"]
 DUPLICATE_FIELDS = ["id", "source_path", "duplicate_of", "duplicate_of_path", "kind", "similarity"]
@@ -70,12 +75,18 @@ class CsvAudit:
 
 
 def ingest_to_files(
-    corpus: Path, options: IngestOptions, paths: IngestPaths, log: logging.Logger
+    corpus: Path,
+    options: IngestOptions,
+    paths: IngestPaths,
+    log: logging.Logger,
+    paragraphs_below: int | None = None,
 ) -> dict[str, Any]:
     """Ingest ``corpus`` into ``paths``; return the summary.
 
-    Raises ``IngestError`` (after writing every file, so the manifest says why) when no
-    document could be read.
+    With ``ingest.unit`` auto, a corpus of fewer than ``paragraphs_below`` articles is split
+    into paragraphs once all of it has been read (``adapt.choose_unit``); without
+    ``paragraphs_below`` auto keeps articles. Raises ``IngestError`` (after writing every
+    file, so the manifest says why) when no document could be read.
     """
     audit_files = (paths.manifest, paths.boilerplate, paths.duplicates)
     with ExitStack() as stack:
@@ -84,6 +95,19 @@ def ingest_to_files(
         ]
         run = Ingest(corpus, options, CsvAudit(*handles, log), log)
         count = write_jsonl(paths.documents, run.documents())
+    unit = choose_unit(options.unit, run.counts.articles, paragraphs_below or 0)
+    if options.unit == "auto" and unit != "article" and run.counts.articles:
+        per_file = split_documents(paths.documents, replace(options, unit=unit))
+        recount_units(paths.manifest, per_file)
+        run.counts.units = Counter({unit: sum(per_file.values())})
+        count = sum(per_file.values())
+        log.info(
+            "unit auto: %d articles, fewer than %d, so %d %ss are modelled",
+            run.counts.articles,
+            paragraphs_below,
+            count,
+            unit,
+        )
     summary = run.counts.as_dict()
     write_json(paths.summary, summary, newline=True, indent=2, sort_keys=True)
     Path(paths.summary_md).write_text(summary_markdown(summary), encoding="utf-8")
@@ -111,3 +135,35 @@ def ingest_to_files(
         )
     log.info("wrote %d documents (unit: %s) to %s", count, options.unit, paths.documents)
     return summary
+
+
+def split_documents(path: str | Path, options: IngestOptions) -> Counter[str]:
+    """Rewrite the article records in ``path`` as the units of ``options.unit``; return the
+    number of units of each input file (by ``source_path``)."""
+    per_file: Counter[str] = Counter()
+    staged = Path(f"{path}.split")
+
+    def units() -> Iterator[dict[str, Any]]:
+        for record in read_jsonl(path):
+            for unit in split_units(
+                record, options.unit, options.paragraph_min_words, options.window_words
+            ):
+                per_file[unit["source_path"]] += 1
+                yield unit
+
+    write_jsonl(staged, units())
+    os.replace(staged, path)
+    return per_file
+
+
+def recount_units(manifest: str | Path, per_file: Counter[str]) -> None:
+    """Set ``n_units`` of each kept file in the manifest to its count in ``per_file``."""
+    with open(manifest, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        if row["path"] in per_file:
+            row["n_units"] = str(per_file[row["path"]])
+    with open(manifest, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)

@@ -8,6 +8,10 @@ import numpy as np
 import pandas as pd
 from scipy.spatial.distance import jensenshannon
 
+from topicpipe.interpret.guardrails import correlation_note
+from topicpipe.interpret.prevalence import placeholder
+from topicpipe.notes import Note
+
 
 def js_distances(phi: np.ndarray) -> np.ndarray:
     """K × K Jensen–Shannon distances (base 2, so between 0 and 1) between topic rows."""
@@ -80,6 +84,16 @@ def correlation_table(corr: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(
         {"topic_a": a.ravel() + 1, "topic_b": b.ravel() + 1, "correlation": corr.ravel()}
     )
+
+
+def correlation_output(theta: np.ndarray, min_documents: int) -> tuple[pd.DataFrame, list[Note]]:
+    """``topic_correlation.csv`` for the topic shares ``theta``, and its notes: a
+    ``placeholder`` that says why, instead of correlations, when there are fewer than
+    ``min_documents`` documents (``guardrails.correlation_note``)."""
+    note = correlation_note(len(theta), min_documents)
+    if note is not None:
+        return placeholder(note.message), [note]
+    return correlation_table(topic_correlations(theta)), []
 
 
 def correlation_matrix(table: pd.DataFrame) -> np.ndarray:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from topicpipe.interpret.term_rankings import relevance
+from topicpipe.notes import Note
 
 # The page's HTML template, style sheet and script, inlined into every explorer.
 ASSETS = Path(__file__).with_name("explorer_assets")
@@ -70,8 +71,10 @@ def explorer_data(
     intertopic: pd.DataFrame,
     default_lambda: float,
     period: str,
+    notes: Sequence[Note] = (),
 ) -> dict[str, Any]:
-    """Everything the page shows, as plain JSON-ready data keyed by topic number."""
+    """Everything the page shows, as plain JSON-ready data keyed by topic number, with the
+    run's ``notes`` (automatic choices and warnings, ``run_notes.json``)."""
     topics = []
     coords = intertopic.set_index("topic")
     for row in summary.itertuples():
@@ -121,6 +124,10 @@ def explorer_data(
         "prevalence_note": note,
         "lambda": default_lambda,
         "period": period,
+        "notes": [
+            {key: getattr(note, key) for key in ("kind", "subject", "value", "message", "override")}
+            for note in notes
+        ],
     }
 
 

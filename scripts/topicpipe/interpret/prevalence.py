@@ -9,6 +9,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from topicpipe.notes import Note, warning
+
 # config value → pandas period frequency
 PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
@@ -230,5 +232,16 @@ def by_group_table(
 
 
 def is_placeholder(table: pd.DataFrame) -> bool:
-    """Whether a prevalence table is only a ``note`` saying why it could not be computed."""
+    """Whether a table (prevalence, correlations) is only a ``note`` saying why it could not
+    be computed."""
     return "note" in table.columns
+
+
+def prevalence_notes(tables: Mapping[str, tuple[pd.DataFrame, str]]) -> list[Note]:
+    """A warning for each prevalence table (by name: ``over_time``, ``by_group``) that is a
+    ``placeholder``, with its message."""
+    return [
+        warning("prevalence", f"no_prevalence_{name}", "prevalence." + name, message)
+        for name, (table, message) in tables.items()
+        if is_placeholder(table)
+    ]

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from topicpipe.interpret.guardrails import MEANINGS
 from topicpipe.interpret.labels import display_label
 from topicpipe.interpret.term_rankings import top_by
 
@@ -96,6 +97,10 @@ def topics_markdown(summary: pd.DataFrame, terms: pd.DataFrame, top_n: int) -> s
         lines.append(
             f"Prevalence {row.prevalence:.1%}; dominant topic of {row.n_dominant} documents."
         )
+        flags = getattr(row, "flags", "")
+        if flags:
+            meanings = "; ".join(MEANINGS.get(flag, flag) for flag in flags.split("; "))
+            lines += ["", f"**Warning**: {_cell(meanings)} (see results/run_notes.md)."]
         lines.append("")
         for name, column in (
             ("Probability", "rank"),

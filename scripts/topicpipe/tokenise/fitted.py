@@ -193,8 +193,14 @@ def load_tokeniser(directory: str | Path) -> Tokeniser:
     """The tokeniser saved in ``directory`` (``results/tokens/model``), for new documents."""
     directory = Path(directory)
     state = json.loads((directory / STATE_FILE).read_text(encoding="utf-8"))
+    saved = state["options"]
     options = TokeniseOptions(
-        **{**state["options"], "stopwords": frozenset(state["options"]["stopwords"])}
+        **{
+            **saved,
+            "stopwords": frozenset(saved["stopwords"]),
+            "aliases": tuple(map(tuple, saved.get("aliases", ()))),
+            "run_aliases": tuple(map(tuple, saved.get("run_aliases", ()))),
+        }
     )
     names = NameVocabulary(
         state["names"]["runs"], state["names"]["min_count"], frozenset(state["names"]["keep"])

@@ -4,17 +4,20 @@ Collocations are learnt in layers: the first joins pairs ("nuclear_program"),
 the second runs over the first's output and so adds trigrams. Connector words
 may sit inside a phrase but never start or end one.
 
-gensim scores and stores the phrases (``FrozenPhrases``, saved with the model);
-counting and applying them is done here, with the same results, because gensim
-does both one Python step per word. ``PhraseCounts`` collects exactly the
-counts ``Phrases.add_vocab`` would, mostly in bulk; ``PhraseLayer`` joins
-exactly what ``FrozenPhrases[chunk]`` joins, and passes over a chunk without
-a word that can start a phrase in one set operation. The second layer's counts
-are the first's, corrected for the chunks the first layer changed.
+gensim's ``FrozenPhrases`` stores the phrases (saved with the model); counting,
+scoring and applying them is done here, because gensim does each one Python step
+per word. ``PhraseCounts`` collects exactly the counts ``Phrases.add_vocab``
+would, mostly in bulk, and scores pairs by NPMI as gensim does, except that a
+token already joined (a name, a phrase of the first layer) is never scored as if
+it were a pair (see ``PhraseCounts.scores``); ``PhraseLayer`` joins exactly what
+``FrozenPhrases[chunk]`` joins, and passes over a chunk without a word that can
+start a phrase in one set operation. The second layer's counts are the first's,
+corrected for the chunks the first layer changed.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -107,27 +110,65 @@ class PhraseCounts:
                 vocab[key] = vocab.get(key, 0) + n
         return vocab
 
-    def layer(self, settings: PhraseSettings) -> PhraseLayer:
-        """The phrases these counts give: gensim scores them (NPMI) and freezes the result."""
+    def joined(self) -> frozenset[str]:
+        """The tokens counted that are already joined (names, aliases, user phrases, and
+        after the first layer its phrases)."""
+        return frozenset(w for w in self.unigrams if w is not None and JOINER in w)
+
+    def scores(self, min_count: int, fixed: frozenset[str] = frozenset()) -> dict[str, float]:
+        """NPMI of every pair seen at least ``min_count`` times, by its joined token; pairs
+        with a ``fixed`` token (a name joined before the phrases) are no phrase, so that a
+        name is never glued to its neighbours ("united_states_president_george_w_bush").
+
+        Each pair is scored from its own count and the counts of its first and last word,
+        as gensim's ``npmi_scorer`` does, but never from a token that only looks like a
+        pair: gensim scores every vocabulary key holding "_", so a name joined before
+        phrases (``united_states``) or a phrase of the first layer counted again in the
+        second had its occurrences counted both as a token and as a pair of words it no
+        longer shows, and scored above 1. A pair's count is at most either word's, so every
+        score here lies in [-1, 1]. Two pairs that join to the same token (``a_b`` + ``c``,
+        ``a`` + ``b_c``) keep the higher score.
+        """
+        words = float(self.words)
+        scores: dict[str, float] = {}
+        for pair, n in self.pairs.items():
+            if n < min_count or None in pair or pair[0] in fixed or pair[-1] in fixed:
+                continue
+            key = JOINER.join(pair)  # type: ignore[arg-type]
+            score = npmi(self.unigrams[pair[0]], self.unigrams[pair[-1]], n, words)
+            if key not in scores or score > scores[key]:
+                scores[key] = score
+        return scores
+
+    def layer(self, settings: PhraseSettings, fixed: frozenset[str] = frozenset()) -> PhraseLayer:
+        """The phrases these counts give: the pairs whose NPMI (``scores``) is above the
+        threshold, kept in gensim's ``FrozenPhrases`` (which saves and loads them)."""
         model = Phrases(
             min_count=settings.min_count,
             threshold=settings.threshold,
             scoring="npmi",
             connector_words=self.connectors,
             delimiter=JOINER,
-            # Never prune counts mid-stream, so the result does not depend on document order.
             max_vocab_size=2**62,
         )
-        # gensim scores every joined token in the vocabulary, and gives those seen fewer
-        # than min_count times -inf (never a phrase): leaving them out gives the same phrases
-        # faster. Single words stay, as every score looks them up.
-        model.vocab = {
-            token: n
-            for token, n in self.vocabulary().items()
-            if n >= settings.min_count or JOINER not in token
+        frozen = model.freeze()
+        frozen.phrasegrams = {
+            phrase: score
+            for phrase, score in self.scores(settings.min_count, fixed).items()
+            if score > settings.threshold
         }
-        model.corpus_word_count = self.words
-        return PhraseLayer(model.freeze())
+        return PhraseLayer(frozen)
+
+
+def npmi(count_a: int, count_b: int, count_ab: int, words: float) -> float:
+    """Normalised pointwise mutual information of a pair (Bouma 2009), from the counts of
+    its words, of the pair and of all words: in [-1, 1]; 1 when the words only occur
+    together."""
+    p_ab, p_a, p_b = count_ab / words, count_a / words, count_b / words
+    if p_ab >= 1.0:
+        return 1.0
+    # Rounding can take a pair seen only together a hair past 1.
+    return min(1.0, max(-1.0, math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)))
 
 
 class PhraseLayer:
@@ -204,7 +245,9 @@ def fit_layers(
         return []
     counts = PhraseCounts()
     counts.add_documents(documents())
-    layers = [counts.layer(settings)]
+    # Tokens joined before the phrases (names): never part of a phrase, in either layer.
+    names = counts.joined()
+    layers = [counts.layer(settings, names)]
     if settings.trigrams:
         first = layers[0]
         cannot_join = first.starts.isdisjoint
@@ -215,7 +258,7 @@ def fit_layers(
                     if joined is not chunk:
                         counts.add(chunk, -1)
                         counts.add(joined)
-        layers.append(counts.layer(settings))
+        layers.append(counts.layer(settings, names))
     return layers
 
 

@@ -5,10 +5,17 @@ the connector words phrases may contain), dropped numbers and punctuation end
 a chunk, so no phrase ever joins words that were not next to each other. A
 multi-word name is kept as one item whose words are separated by a space;
 ``NameVocabulary`` decides, once the corpus has been counted, how it is joined.
+
+Capitals are evidence of a name only in ordinary text. On a line whose capitals say
+nothing (``bare_lines``: an all-caps headline, or a table row of numbers and capitalised
+words), no run is joined and each capitalised word is a name only with other evidence
+(``Word.bare_name_like``), so "FED ADDS RESERVES" gives fed, add, reserve and
+"Pay April 15" never becomes ``pay_april``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from topicpipe.tokenise.names import SEPARATOR, TITLES, NamePart, resolve_run
@@ -44,6 +51,27 @@ Chunks = list[list[str]]
 UNIT, CHUNK = "\x1f", "\t"
 _WORD, _CAPITAL, _ACRONYM, _CONNECTOR = Kind.WORD, Kind.CAPITAL, Kind.ACRONYM, Kind.CONNECTOR
 _BOUNDARY, _BREAK = Kind.BOUNDARY, Kind.BREAK
+# The first letter of each word of a line, and whether a line holds a digit.
+_WORD_START = re.compile(r"(?<![\w'.-])[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+
+
+def bare_lines(text: str) -> frozenset[int]:
+    """Numbers of the lines (0-based, split at "\\n") whose capitals are no evidence of
+    names: two or more words and either every letter a capital, or a digit and at most a
+    quarter of the words starting lower-case (a table row such as "Pay April 15 Record
+    March 31"; a sentence has far more lower-case words)."""
+    found = []
+    for number, line in enumerate(text.split("\n")):
+        upper = line.isupper()
+        if not upper and not _DIGIT.search(line):
+            continue
+        starts = _WORD_START.findall(line)
+        if len(starts) < 2:
+            continue
+        if upper or 4 * sum(1 for letter in starts if letter.islower()) <= len(starts):
+            found.append(number)
+    return frozenset(found)
 
 
 @dataclass
@@ -76,6 +104,13 @@ class Scanner:
         self.classify = WordClassifier(options)
         # Each distinct run of words is resolved once (names recur, like words).
         self._resolved: dict[tuple[Word, ...], list[NamePart]] = {}
+        # Aliases of more than one word whose name would otherwise be joined differently
+        # ("United States of America" -> united_states), by their words in lower case.
+        self.run_aliases = {
+            surface.lower(): token
+            for surface, token in options.run_aliases
+            if surface.lower().replace(" ", "_") != token
+        }
 
     def __call__(self, text: str) -> Scan:
         # One loop with everything in local names: this runs once per word of the corpus.
@@ -88,6 +123,8 @@ class Scanner:
         run: list[Word] = []
         run_initial = False
         sentence_start = True
+        bare = bare_lines(text)
+        line = 0
         for raw in split_text(text):
             word = known(raw)
             if word is None:
@@ -105,6 +142,13 @@ class Scanner:
                     _end_chunk(chunks, chunk)
                 continue
             if kind is _CAPITAL or kind is _ACRONYM:
+                if bare and line in bare:
+                    if run:
+                        self._flush(run, run_initial, chunks, chunk, fates)
+                        run = []
+                    _bare(word, chunks, chunk, fates)
+                    sentence_start = False
+                    continue
                 if not run:
                     run_initial = sentence_start
                 run.append(word)
@@ -122,6 +166,7 @@ class Scanner:
             if kind is _BOUNDARY or kind is _BREAK:
                 _end_chunk(chunks, chunk)
                 sentence_start = sentence_start or kind is _BOUNDARY
+                line += raw == "\n"
                 continue
             sentence_start = False
             _common(word, chunks, chunk, fates)
@@ -142,7 +187,15 @@ class Scanner:
         if parts is None:
             parts = self._resolved[key] = resolve_run(run, self.titles)
         for index, part in enumerate(parts):
-            if part.is_name and self.join_names:
+            alias = (
+                self.run_aliases.get(" ".join(word.name for word in part.words).lower())
+                if part.is_name and self.run_aliases
+                else None
+            )
+            if alias is not None:
+                chunk.append(alias)
+                fates.extend(word.in_name_fate for word in part.words)
+            elif part.is_name and self.join_names:
                 chunk.append(SEPARATOR.join(word.name for word in part.words))
                 fates.extend(word.in_name_fate for word in part.words)
             elif part.is_name:
@@ -170,6 +223,19 @@ def _common(word: Word, chunks: Chunks, chunk: list[str], fates: list) -> None:
         _end_chunk(chunks, chunk)
     elif chunk:
         chunk.append(word.common)
+
+
+def _bare(word: Word, chunks: Chunks, chunk: list[str], fates: list) -> None:
+    """A capitalised word on a ``bare_lines`` line: a name only with evidence beyond its
+    capitals (``Word.bare_name_like``), otherwise a common word."""
+    if word.bare_name_like and word.name_keep:
+        chunk.append(word.name)
+        fates.append(word.name_fate)
+    elif word.bare_name_like:
+        fates.append(word.name_fate)
+        _end_chunk(chunks, chunk)
+    else:
+        _common(word, chunks, chunk, fates)
 
 
 def _single(word: Word, sentence_initial: bool, chunks: Chunks, chunk: list[str], fates: list):

@@ -34,12 +34,19 @@ class Settings:
         """Settings from the ``tokenise`` section of the (schema-validated) config."""
         names = section["names"]
         phrases = section["phrases"]
+        forms = [
+            (surface, token)
+            for token, surfaces in sorted(section["aliases"].items())
+            for surface in surfaces
+        ]
         options = TokeniseOptions(
             lowercase=section["lowercase"],
             normalise=section["normalise"],
             min_length=section["min_length"],
             keep_numbers=section["numbers"] == "keep",
             stopwords=build_stopwords(section["extra_stopwords"], news=section["news_stopwords"]),
+            aliases=tuple((s, t) for s, t in forms if " " not in s.strip()),
+            run_aliases=tuple((" ".join(s.split()), t) for s, t in forms if " " in s.strip()),
         )
         return cls(
             options=options,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -222,9 +222,12 @@ def merge_steps(count_paths: list[str | Path], stats_paths: list[str | Path]) ->
     return {"documents": n_documents, "steps": tally.counts()}
 
 
-def phrase_rows(shard_stats: Iterable[dict[str, Any]], fitted: FittedTokeniser) -> list[list[Any]]:
+def phrase_rows(
+    shard_stats: Iterable[dict[str, Any]], fitted: FittedTokeniser, aliases: Collection[str] = ()
+) -> list[list[Any]]:
     """Rows of phrases.csv: every joined token with its count, words, where it came from
-    (a user phrase, a name, or a learnt collocation) and its NPMI score, most frequent first."""
+    (a user phrase, an alias from ``tokenise.aliases``, a name, or a learnt collocation) and
+    its NPMI score where its words were scored as a collocation, most frequent first."""
     phrases: Counter[str] = Counter()
     names: set[str] = set()
     for stats in shard_stats:
@@ -235,6 +238,8 @@ def phrase_rows(shard_stats: Iterable[dict[str, Any]], fitted: FittedTokeniser) 
     for phrase, n in sorted(phrases.items(), key=lambda item: (-item[1], item[0])):
         if phrase in fitted.user.joined:
             source = "user"
+        elif phrase in aliases:
+            source = "alias"
         elif phrase in names:
             source = "name"
         else:

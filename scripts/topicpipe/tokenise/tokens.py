@@ -107,6 +107,7 @@ class Word:
         "name_fate",
         "in_name_fate",
         "_name_like",
+        "_bare_name_like",
     )
 
     def __init__(
@@ -121,6 +122,7 @@ class Word:
         name_stop: bool,
         name_keep: bool,
         possessive: bool = False,
+        alias: bool = False,
     ):
         self.kind = kind
         self.raw = raw
@@ -138,6 +140,8 @@ class Word:
         self.name_fate = (raw, name, KEPT if name_keep else STOPPED if name_stop else FILTERED)
         self.in_name_fate = (raw, name, STOPPED if kind == Kind.CONNECTOR else KEPT)
         self._name_like: bool | None = None
+        # An alias ("U.S.") is a name wherever it stands.
+        self._bare_name_like: bool | None = True if alias else None
 
     @property
     def name_like(self) -> bool:
@@ -149,6 +153,17 @@ class Word:
             )
         return self._name_like
 
+    @property
+    def bare_name_like(self) -> bool:
+        """Whether the word is a name on a line whose capitals say nothing (an all-caps
+        headline, a table row): only a dotted acronym ("U.S."), an alias or a word the lemma
+        dictionary does not know is; "US", "MLN" or "WOULD" in capitals is a common word."""
+        if self._bare_name_like is None:
+            self._bare_name_like = self.kind in (Kind.CAPITAL, Kind.ACRONYM) and (
+                "." in self.raw or looks_like_name(self.lower)
+            )
+        return self._bare_name_like
+
 
 @dataclass(frozen=True)
 class TokeniseOptions:
@@ -159,6 +174,12 @@ class TokeniseOptions:
     min_length: int
     keep_numbers: bool
     stopwords: frozenset[str]
+    # (surface form, token) pairs of ``tokenise.aliases`` that are one word ("U.S.", "UN"),
+    # matched as written (so "US" but never the pronoun "us"); the default keeps saved
+    # tokenisers from before aliases loadable.
+    aliases: tuple[tuple[str, str], ...] = ()
+    # The aliases of more than one word ("United States of America"), joined as one name.
+    run_aliases: tuple[tuple[str, str], ...] = ()
 
 
 _SPLITTER = RegexpTokenizer(_PATTERN)
@@ -243,6 +264,7 @@ class WordClassifier:
     def __init__(self, options: TokeniseOptions):
         self.options = options
         self._base = normaliser(options.normalise)
+        self._aliases = dict(options.aliases)
         self.cache: dict[str, Word] = {}
 
     def __call__(self, raw: str) -> Word:
@@ -294,4 +316,21 @@ class WordClassifier:
             acronym and name.lower() in ACRONYM_NAMES
         )
         name_keep = not name_stop and (acronym or len(name) >= opts.min_length)
-        return Word(kind, raw, lower, name, common, stop, keep, name_stop, name_keep, possessive)
+        alias = self._aliases.get(word)
+        if alias is not None:
+            # An acronym or a name's other spelling: always that name, never a stopword.
+            kind = Kind.ACRONYM if kind in (Kind.WORD, Kind.CONNECTOR) else kind
+            name, name_stop, name_keep = alias, False, True
+        return Word(
+            kind,
+            raw,
+            lower,
+            name,
+            common,
+            stop,
+            keep,
+            name_stop,
+            name_keep,
+            possessive,
+            alias is not None,
+        )

@@ -135,6 +135,19 @@ function select(topic) {
   showTerms(); showDocuments(); showPrevalence();
 }
 
+function buildNotes() {
+  const notes = DATA.notes || [];
+  if (!notes.length) return;
+  const item = n => el("li", `${n.subject} = ${n.value}: ${n.message}` + (n.override ? ` (to change it: ${n.override})` : ""));
+  const warnings = notes.filter(n => n.kind === "warning"), choices = notes.filter(n => n.kind === "choice");
+  document.getElementById("note-warnings").append(...warnings.map(item));
+  document.getElementById("note-choices").append(...choices.map(item));
+  document.getElementById("note-choices-title").textContent = `${choices.length} automatic choice${choices.length === 1 ? "" : "s"} (settings left at auto)`;
+  if (!choices.length) document.querySelector("#run-notes details").hidden = true;
+  document.getElementById("run-notes").hidden = false;
+}
+
+buildNotes();
 buildList();
 buildMap();
 const slider = document.getElementById("lambda");
