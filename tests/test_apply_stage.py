@@ -48,10 +48,16 @@ def trained(bundles):
 
 
 @pytest.fixture(scope="module")
-def paragraph_bundle(tmp_path_factory):
-    """A bundle trained on paragraph units."""
-    bundle, _, _ = build_bundle(tmp_path_factory.mktemp("paragraphs"), ingest={"unit": "paragraph"})
-    return bundle
+def auto_paragraphs(tmp_path_factory):
+    """A bundle trained on paragraph units chosen by ``ingest.unit`` auto (eight articles,
+    fewer than ``adapt.paragraphs_below``), with its corpus and training shares."""
+    return build_bundle(tmp_path_factory.mktemp("paragraphs"), ingest={"unit": "auto"})
+
+
+@pytest.fixture(scope="module")
+def paragraph_bundle(auto_paragraphs):
+    """The bundle of ``auto_paragraphs``."""
+    return auto_paragraphs[0]
 
 
 def run(bundle: Path, corpus: Path, out: Path, **reading) -> ApplyPaths:
@@ -79,6 +85,37 @@ def test_training_documents_get_their_training_shares(bundles, engine, tmp_path)
         "topic_01",
         "topic_02",
     ]
+
+
+def test_paragraphs_chosen_automatically_are_applied_as_paragraphs(auto_paragraphs, tmp_path):
+    bundle, corpus, training = auto_paragraphs
+    config = open_bundle(bundle).config
+    assert config["ingest"]["unit"] == "paragraph"
+    manifest = json.loads((bundle / MANIFEST).read_text())
+    assert (manifest["unit"], manifest["automatic"]) == ("paragraph", {"ingest.unit": "paragraph"})
+    # A new corpus of two articles would get article units if the unit were chosen again.
+    paths = run(bundle, corpus, tmp_path / "out")
+    applied, expected = shares(paths.doc_topics), shares(training)
+    assert len(expected) == 16 and list(applied.index) == list(expected.index)
+    assert np.abs(applied.to_numpy() - expected.to_numpy()).max() <= 1e-6
+    assert len(pd.read_csv(paths.article_topics)) == 8
+
+
+def test_aliases_of_training_apply_to_new_text(trained, tmp_path):
+    new = tmp_path / "new"
+    new.mkdir()
+    text = "The U.S. envoy said the United States and the US would talk. Tell us more."
+    (new / "envoy.txt").write_text(f"{text}\n", encoding="utf-8")
+    tokens = json.loads(Path(run(trained[0], new, tmp_path / "out").tokens).read_text())
+    assert tokens["tokens"].count("united_states") == 3
+    assert "us" not in tokens["tokens"]
+
+
+def test_identical_training_gives_an_identical_bundle(bundles, tmp_path):
+    bundle, _, _ = bundles("gensim")
+    again, _, _ = build_bundle(tmp_path, model={"engine": "gensim"})
+    # Every file, the pickled model, dictionary and phrase layers too, byte for byte.
+    assert (again / MANIFEST).read_bytes() == (bundle / MANIFEST).read_bytes()
 
 
 def test_new_documents_land_in_their_theme_and_unknown_ones_are_listed(trained, tmp_path):

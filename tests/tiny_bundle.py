@@ -12,6 +12,7 @@ import pandas as pd
 from gensim.corpora import MmCorpus
 
 from defaults import CONFIG, deep_merge
+from topicpipe.adapt import chosen_settings, unit_notes
 from topicpipe.apply.bundle import MODEL_DIR, write_bundle
 from topicpipe.corpus import PruneSettings, build_vocabulary, write_corpus
 from topicpipe.engines import get_engine
@@ -31,6 +32,8 @@ THEMES = {
 }
 FILLER = ["the", "a", "of", "and", "in", "with", "after", "while"]
 SMALL = {
+    # Articles, unless a test leaves the unit at auto (eight articles then give paragraphs).
+    "ingest": {"unit": "article"},
     "dictionary": {"no_below": 1, "no_above": 1.0},
     # Either engine, settings small enough for eight short articles.
     "model": {
@@ -69,7 +72,8 @@ def build_bundle(workdir: Path, **overrides: Any) -> tuple[Path, Path, Path]:
     """Train on a tiny corpus in ``workdir`` and assemble its bundle; return the bundle
     folder, the training corpus and the training corpus's topic shares (``doc_topics.csv``
     columns ``id`` and ``topic_NN``, as the model's training job infers them). ``overrides``
-    are config sections merged into the defaults (``model={"engine": "gensim"}``)."""
+    are config sections merged into the defaults (``model={"engine": "gensim"}``); the
+    unit chosen for ``ingest.unit`` auto goes into the bundle as the workflow's does."""
     config = deep_merge(deep_merge(CONFIG, SMALL), overrides)
     corpus = workdir / "corpus"
     write_articles(corpus)
@@ -77,7 +81,18 @@ def build_bundle(workdir: Path, **overrides: Any) -> tuple[Path, Path, Path]:
     ingest.mkdir(parents=True)
     names = ("documents.jsonl", "manifest.csv", "summary.json", "summary.md", "d.csv", "b.csv")
     paths = IngestPaths(*(ingest / name for name in names))
-    ingest_to_files(corpus, IngestOptions.from_config(config["ingest"]), paths, LOG)
+    paragraphs_below = config["adapt"]["paragraphs_below"]
+    summary = ingest_to_files(
+        corpus, IngestOptions.from_config(config["ingest"]), paths, LOG, paragraphs_below
+    )
+    chosen = chosen_settings(
+        unit_notes(
+            config["ingest"]["unit"],
+            summary["articles"]["kept"],
+            summary["documents_by_unit"],
+            paragraphs_below,
+        )
+    )
 
     settings = Settings.from_config(config["tokenise"])
     tokens = workdir / "tokens"
@@ -105,7 +120,9 @@ def build_bundle(workdir: Path, **overrides: Any) -> tuple[Path, Path, Path]:
         topics, index=False
     )
     selected = {"model": "k2_seed7", "k": 2, "seed": 7, "rule": "fixed"}
-    write_bundle(bundle, tokens / "model", workdir / "dictionary.dict", topics, config, selected)
+    write_bundle(
+        bundle, tokens / "model", workdir / "dictionary.dict", topics, config, selected, chosen
+    )
 
     theta = model.doc_topic_matrix(bows)
     shares = pd.DataFrame(theta, columns=[f"topic_{k + 1:02d}" for k in range(theta.shape[1])])

@@ -17,6 +17,13 @@ rule model_bundle:
         dictionary=rules.corpus.output.dictionary,
         topics=rules.topics.output.summary,
         selected=rules.select_model.output.selected,
+        # The values the run gave the settings left at auto, which the bundle's config holds.
+        notes=[
+            rules.ingest.output.notes,
+            rules.corpus.output.notes,
+            rules.heldout_split.output.notes,
+            rules.evaluate.output.notes,
+        ],
     output:
         tokeniser=directory(f"{MODEL_BUNDLE}/{BUNDLE.TOKENISER_DIR}"),
         dictionary=f"{MODEL_BUNDLE}/{BUNDLE.DICTIONARY}",

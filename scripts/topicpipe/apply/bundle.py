@@ -8,10 +8,13 @@ Layout (the names below):
   (``tokenise.load_tokeniser``);
 - ``dictionary.dict``: the gensim ``Dictionary``, the model's term ids;
 - ``topics.csv``: one row per topic: labels, prevalence, top terms;
-- ``config.yaml``: every setting of the training run (``ingest`` cleans new text the same
-  way; ``prevalence`` sets how the new documents' prevalence is summarised);
+- ``config.yaml``: every setting of the training run, a setting left at ``auto`` with the
+  value the run chose (``ingest`` cleans and cuts new text the same way; ``prevalence`` sets
+  how the new documents' prevalence is summarised);
 - ``bundle.json``: the bundle's format, the topicpipe, Python and package versions that made
-  it, the model, and the size and SHA-256 of every other file.
+  it, the model, the automatic choices, and the size and SHA-256 of every other file (every
+  file is written byte-identically by identical runs, so identical runs give identical
+  manifests).
 
 ``write_bundle`` assembles it; ``open_bundle`` checks it (complete, unchanged, made by this
 topicpipe) before anything is applied.
@@ -28,6 +31,7 @@ from typing import Any
 import yaml
 from gensim.corpora import Dictionary
 
+from topicpipe.adapt import resolved_config
 from topicpipe.engines import BUNDLE_MODEL_DIR, TopicEngine, load_model
 from topicpipe.files import read_json, write_json
 from topicpipe.interpret.labels import label_map, read_topic_table
@@ -81,19 +85,25 @@ def write_bundle(
     topics: str | Path,
     config: Mapping[str, Any],
     selected: Mapping[str, Any],
+    chosen: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Complete the bundle in ``directory``, which already holds the topic model in
     ``MODEL_DIR``: copy the fitted ``tokeniser`` folder, the ``dictionary`` and the
     ``topics`` table, write the training ``config`` and the manifest; return the manifest.
 
-    ``selected`` is ``selected.json`` (which model of the sweep this is, and why).
+    ``selected`` is ``selected.json`` (which model of the sweep this is, and why);
+    ``chosen`` the values the training run gave the settings left at ``auto``
+    (``adapt.chosen_settings``): the bundle's config holds them instead of ``auto``, so that
+    new text is cut into the same units as the training text, whatever its size.
     """
     directory = Path(directory)
+    chosen = dict(sorted((chosen or {}).items()))
+    config = resolved_config(training_config(config), chosen)
     model = load_model(directory / MODEL_DIR)
     shutil.copytree(tokeniser, directory / TOKENISER_DIR, dirs_exist_ok=True)
     shutil.copyfile(dictionary, directory / DICTIONARY)
     shutil.copyfile(topics, directory / TOPICS)
-    snapshot = yaml.safe_dump(training_config(config), sort_keys=False, allow_unicode=True)
+    snapshot = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
     (directory / CONFIG).write_text(snapshot, encoding="utf-8")
     manifest = {
         "format": BUNDLE_FORMAT,
@@ -102,6 +112,7 @@ def write_bundle(
         "num_topics": model.num_topics,
         "num_terms": len(Dictionary.load(str(directory / DICTIONARY))),
         "unit": config["ingest"]["unit"],
+        "automatic": chosen,
         "model": {key: selected[key] for key in ("model", "k", "seed", "rule")},
         "files": file_checksums(directory),
     }

@@ -16,6 +16,7 @@ from gensim.models import LdaModel
 from gensim.models.callbacks import Metric
 
 from topicpipe.engines.base import Bow, PassHook, TopicEngine, normalise_rows
+from topicpipe.files import save_unstamped
 
 MODEL_FILE = "lda.gensim"
 
@@ -92,7 +93,7 @@ class GensimLda(TopicEngine):
         return normalise_rows(np.vstack(rows))
 
     def _save_state(self, directory: Path) -> None:
-        self.model.save(str(directory / MODEL_FILE))
+        save_unstamped(self.model, directory / MODEL_FILE, self.model.state)
 
     @classmethod
     def _load_state(cls, directory: Path, params: dict[str, Any]) -> GensimLda:

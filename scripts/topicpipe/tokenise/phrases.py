@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from gensim.models.phrases import FrozenPhrases, Phrases
 
+from topicpipe.files import save_unstamped
 from topicpipe.tokenise.names import JOINER
 from topicpipe.tokenise.scan import Chunks
 from topicpipe.tokenise.tokens import PHRASE_CONNECTORS
@@ -229,7 +230,7 @@ class PhraseLayer:
         return out if joined else chunk
 
     def save(self, path: str) -> None:
-        self.frozen.save(path)
+        save_unstamped(self.frozen, path)
 
     @classmethod
     def load(cls, path: str) -> PhraseLayer:
