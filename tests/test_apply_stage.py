@@ -118,7 +118,7 @@ def test_identical_training_gives_an_identical_bundle(bundles, tmp_path):
     assert (again / MANIFEST).read_bytes() == (bundle / MANIFEST).read_bytes()
 
 
-def test_new_documents_land_in_their_theme_and_unknown_ones_are_listed(trained, tmp_path):
+def test_new_documents_land_in_their_theme_and_unknown_ones_are_listed(trained, tmp_path, caplog):
     bundle, corpus, training = trained
     new = tmp_path / "new"
     write_articles(new, count=2, prefix="new")
@@ -143,6 +143,9 @@ def test_new_documents_land_in_their_theme_and_unknown_ones_are_listed(trained, 
     assert coverage.loc["nonsense", "n_known"] == 0 and coverage.loc["nonsense", "n_tokens"] > 0
     record = json.loads(Path(paths.record).read_text())
     assert (record["documents"], record["scored"], record["excluded"]) == (6, 4, 2)
+    # A topic flagged in training stays flagged where its shares are read.
+    assert record["flagged_topics"] == {"2": "flat"}
+    assert "Topic 2 flat: no term stands out" in caplog.text
 
 
 def test_a_corpus_without_any_known_word_gives_empty_tables_and_the_list(trained, tmp_path):

@@ -116,9 +116,9 @@ def build_bundle(workdir: Path, **overrides: Any) -> tuple[Path, Path, Path]:
     bundle = workdir / "bundle"
     model.save(bundle / MODEL_DIR)
     topics = workdir / "topics.csv"
-    pd.DataFrame({"topic": [1, 2], "label": ["first theme", "second theme"]}).to_csv(
-        topics, index=False
-    )
+    # The second topic as if a guardrail had flagged it in training.
+    labels = {"topic": [1, 2], "label": ["first theme", "second theme"], "flags": ["", "flat"]}
+    pd.DataFrame(labels).to_csv(topics, index=False)
     selected = {"model": "k2_seed7", "k": 2, "seed": 7, "rule": "fixed"}
     write_bundle(
         bundle, tokens / "model", workdir / "dictionary.dict", topics, config, selected, chosen

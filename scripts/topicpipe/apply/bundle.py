@@ -147,6 +147,14 @@ class Bundle:
         """Topic number → label, as in the training run's tables."""
         return label_map(read_topic_table(self.directory / TOPICS))
 
+    def flagged_topics(self) -> dict[int, str]:
+        """Topic number → its guardrail flags in training (``flat; empty``…), for the
+        flagged topics only: their shares mean as little on new text as on the training text."""
+        topics = read_topic_table(self.directory / TOPICS)
+        if "flags" not in topics:
+            return {}
+        return {int(t): str(f) for t, f in zip(topics["topic"], topics["flags"], strict=True) if f}
+
 
 def open_bundle(directory: str | Path, allow_other_version: bool = False) -> Bundle:
     """The bundle in ``directory`` after checking it: it exists, has every part and every

@@ -26,6 +26,7 @@ from topicpipe.files import read_json, write_csv, write_json
 from topicpipe.ingest import IngestError, IngestOptions
 from topicpipe.ingest.stage import IngestPaths, ingest_to_files
 from topicpipe.interpret.documents import modelled_units
+from topicpipe.interpret.guardrails import figure_footnote
 from topicpipe.interpret.prevalence import is_placeholder, over_time_table
 from topicpipe.interpret.rollup import article_rollup
 from topicpipe.interpret.tables import unit_topic_table
@@ -142,6 +143,12 @@ def apply_bundle(
     """
     for warning in bundle.warnings:
         log.warning("%s", warning)
+    flagged = bundle.flagged_topics()
+    if flagged:
+        log.warning(
+            "%s (flagged in training, see the training run's run_notes.md)",
+            figure_footnote(flagged),
+        )
     options = IngestOptions.from_config(input_settings(bundle.config["ingest"], reading))
     try:
         ingest_to_files(Path(corpus), options, paths.ingest, log)
@@ -219,6 +226,7 @@ def apply_record(
         "known_tokens": scored.known,
         "known_share": scored.known / scored.tokens if scored.tokens else 0.0,
         "prevalence": prevalence,
+        "flagged_topics": {str(topic): flags for topic, flags in bundle.flagged_topics().items()},
         "warnings": bundle.warnings,
     }
 
