@@ -31,11 +31,11 @@ def write_json(path: str | Path, data: Any, newline: bool = False, **dump_option
             handle.write("\n")
 
 
-def save_unstamped(saved: Any, path: str | Path, *parts: Any) -> None:
-    """``saved.save(path)`` for a gensim object (with ``parts``, objects its save writes too,
-    such as an LDA model's state), byte-identical whenever the content is: gensim otherwise
-    records the time, host and Python of every save in the file (``lifecycle_events``), so
-    two identical runs would write different files and checksums."""
+def save_unstamped(saved: Any, path: str | Path, *parts: Any, **options: Any) -> None:
+    """``saved.save(path, **options)`` for a gensim object (with ``parts``, objects its save
+    writes too, such as an LDA model's state), without the record gensim otherwise writes
+    into the file of the time, host and Python of every save (``lifecycle_events``), which
+    would make two identical runs write different files and checksums."""
     for stamped in (saved, *parts):
         stamped.lifecycle_events = None
-    saved.save(str(path))
+    saved.save(str(path), **options)

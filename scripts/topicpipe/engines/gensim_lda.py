@@ -93,7 +93,10 @@ class GensimLda(TopicEngine):
         return normalise_rows(np.vstack(rows))
 
     def _save_state(self, directory: Path) -> None:
-        save_unstamped(self.model, directory / MODEL_FILE, self.model.state)
+        # With no ``ignore`` gensim lists the attributes it leaves out in a fixed order (its
+        # own union of sets would follow the process's string hashing); the term ids then go
+        # to their own small file.
+        save_unstamped(self.model, directory / MODEL_FILE, self.model.state, ignore=())
 
     @classmethod
     def _load_state(cls, directory: Path, params: dict[str, Any]) -> GensimLda:

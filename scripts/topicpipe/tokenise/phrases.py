@@ -17,6 +17,7 @@ corrected for the chunks the first layer changed.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -230,11 +231,18 @@ class PhraseLayer:
         return out if joined else chunk
 
     def save(self, path: str) -> None:
-        save_unstamped(self.frozen, path)
+        # Sets and dicts are pickled in iteration order, which for strings follows the
+        # process's hash seed: sorted, identical layers give identical files.
+        frozen = copy.copy(self.frozen)
+        frozen.phrasegrams = dict(sorted(frozen.phrasegrams.items()))
+        frozen.connector_words = tuple(sorted(frozen.connector_words))
+        save_unstamped(frozen, path)
 
     @classmethod
     def load(cls, path: str) -> PhraseLayer:
-        return cls(FrozenPhrases.load(path))
+        frozen = FrozenPhrases.load(path)
+        frozen.connector_words = frozenset(frozen.connector_words)
+        return cls(frozen)
 
 
 def fit_layers(
