@@ -55,6 +55,7 @@ from dated_corpus import (  # noqa: E402
 )
 from readme_section import write_section  # noqa: E402
 
+from defaults import CONFIG  # noqa: E402
 from topicpipe.dynamics.fit import fit_dynamic_model  # noqa: E402
 from topicpipe.dynamics.periods import plan_periods  # noqa: E402
 from topicpipe.engines import get_engine  # noqa: E402
@@ -118,7 +119,8 @@ def bow_lists(bows) -> list[list[tuple[int, int]]]:
 
 
 def fit_static(data: dict, seed: int) -> np.ndarray:
-    params = {"num_topics": int(data["k"]), "random_state": seed, "passes": 20, "iterations": 400}
+    # The static model as the workflow trains it with gensim (model.gensim of config.yaml).
+    params = {**CONFIG["model"]["gensim"], "num_topics": int(data["k"]), "random_state": seed}
     model = get_engine("gensim").train(bow_lists(data["bows"]), data["bows"].shape[1], params)
     return model.topic_term_matrix()
 

@@ -9,8 +9,10 @@ from topicpipe.adapt import (
     choose_heldout_fraction,
     choose_max_k,
     choose_unit,
+    chosen_settings,
     k_skip_reason,
     prune_settings,
+    resolved_config,
     skipped_footnote,
     sweep_notes,
     unit_notes,
@@ -84,3 +86,27 @@ def test_sweep_notes_name_the_cap_the_skipped_k_and_a_forced_k():
     assert explicit == {"k_skipped", "k_above_supported"}
     assert skipped_footnote(fits).startswith("Not trained: K 10")
     assert skipped_footnote(fits[:1]) == ""
+
+
+def test_a_resolved_config_holds_the_values_chosen_for_auto_with_their_types():
+    config = {
+        "ingest": {"unit": "auto", "date_order": "auto"},
+        "dictionary": {"no_below": "auto", "no_above": 0.3, "keep_n": 100},
+        "evaluation": {"heldout_fraction": "auto"},
+    }
+    notes = unit_notes("auto", 3, {"paragraph": 12}, 50)
+    notes += prune_settings({**config["dictionary"], "no_above": "auto"}, ADAPT, 12)[1]
+    notes += choose_heldout_fraction("auto", 12, ADAPT)[1]
+    chosen = chosen_settings(notes)
+    assert chosen == {
+        "ingest.unit": "paragraph",
+        "dictionary.no_below": 1,
+        "dictionary.no_above": 0.5,
+        "evaluation.heldout_fraction": 0,
+    }
+    resolved = resolved_config(config, chosen)
+    assert resolved["ingest"] == {"unit": "paragraph", "date_order": "auto"}
+    # The user's own value stays, whatever a note says.
+    assert resolved["dictionary"] == {"no_below": 1, "no_above": 0.3, "keep_n": 100}
+    assert resolved["evaluation"]["heldout_fraction"] == 0
+    assert config["ingest"]["unit"] == "auto"

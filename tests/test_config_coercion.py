@@ -28,3 +28,9 @@ def test_strings_the_schema_wants_as_strings_stay_strings():
 def test_unconvertible_value_is_left_for_the_validator_to_name():
     coerced = coerce_to_schema({"dictionary": {"no_below": "many"}}, SCHEMA)
     assert coerced["dictionary"]["no_below"] == "many"
+
+
+def test_a_number_given_where_the_schema_wants_text_becomes_text():
+    # `--config apply_name=2022` reaches the workflow as the number 2022.
+    coerced = coerce_to_schema({"apply_name": 2022, "dictionary": {"no_below": 3}}, SCHEMA)
+    assert coerced == {"apply_name": "2022", "dictionary": {"no_below": 3}}

@@ -44,3 +44,19 @@ def test_saved_model_with_hook_loads_and_gives_the_same_topics(tmp_path):
     loaded = load_model(tmp_path / "model")
     np.testing.assert_array_equal(loaded.topic_term_matrix(), model.topic_term_matrix())
     assert loaded.params["random_state"] == 5
+
+
+def test_inferred_shares_depend_only_on_the_document(tmp_path):
+    """Applying a model to new documents must give each document the same shares whatever
+    else is inferred with it, and the same after saving and loading the model."""
+    bows, num_terms = small_corpus()
+    model = get_engine("gensim").train(bows, num_terms, PARAMS)
+    batch = model.infer(bows[:20])
+    alone = np.vstack([model.infer([bow]) for bow in reversed(bows[:20])])[::-1]
+    np.testing.assert_array_equal(batch, alone)
+    model.save(tmp_path / "model")
+    np.testing.assert_array_equal(load_model(tmp_path / "model").infer(bows[:20]), batch)
+    # Inference does not advance the training random state.
+    state = model.model.random_state.get_state()[1].copy()
+    model.infer(bows[:5])
+    np.testing.assert_array_equal(model.model.random_state.get_state()[1], state)

@@ -46,7 +46,9 @@ def test_sweep_trains_every_model_and_the_final_model_is_the_selected_one(workfl
             },
         },
     )
-    run_snakemake(workflow_copy, "results/model", "results/figures/evaluation_metrics_by_k.png")
+    run_snakemake(
+        workflow_copy, "results/model/topic_model", "results/figures/evaluation_metrics_by_k.png"
+    )
     results = workflow_copy / "results"
     metrics = pd.read_csv(results / "evaluation" / "metrics.csv")
     assert sorted(zip(metrics["k"], metrics["seed"], strict=True)) == [
@@ -59,7 +61,7 @@ def test_sweep_trains_every_model_and_the_final_model_is_the_selected_one(workfl
     assert len(list((results / "benchmarks" / "models").glob("*.tsv"))) == 4
     selected = json.loads((results / "selection" / "selected.json").read_text())
     assert selected["rule"]["rule"] == "stable_best"
-    final = json.loads((results / "model" / "engine.json").read_text())
+    final = json.loads((results / "model" / "topic_model" / "engine.json").read_text())
     chosen = json.loads(
         (results / "models" / selected["model"] / "model" / "engine.json").read_text()
     )

@@ -16,9 +16,13 @@ from workflow_runner import ROOT, copy_workflow, write_config
 
 PROFILE = "workflow/profiles/slurm"
 WORKFLOW_PROFILE = "workflow/profiles/default"
-# A run that hangs (for instance on a status command that never answers) is killed.
-RUN_SECONDS = 480
-# Files that differ between two identical runs: run times, and pickles of equal objects.
+# A run that hangs (for instance on a status command that never answers) is killed. A run
+# that finished took up to 480 s on a machine loaded five times over; below slurm_cluster's
+# MinJobAge (900 s).
+RUN_SECONDS = 720
+# Files that differ between two identical runs: run times. The model bundle's manifest
+# (bundle.json) is compared: it holds the SHA-256 of every bundle file, so the pickled model,
+# dictionary and phrase layers are compared byte for byte through it.
 NOT_COMPARED = ("timing.json", "fit.json")
 COMPARED_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".md", ".html")
 # Fewer rules in the run: the rules of a group job run one after another, each a job step.

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 from workflow_runner import copy_workflow, run_snakemake, write_config
 
@@ -51,6 +52,11 @@ def test_five_short_articles_work_with_the_default_config(workdir):
     assert all(f"`{choice}`" in page for choice in CHOICES)
     assert "run-notes" in (results / "explorer.html").read_text()
     assert "Automatic choices" in (results / "run_notes.html").read_text()
+    # The model bundle applies new text as this run did: the values chosen, never auto.
+    bundle = yaml.safe_load((results / "model" / "config.yaml").read_text())
+    for choice in CHOICES:
+        section, key = choice.split(".")
+        assert str(bundle[section][key]) == notes[choice]["value"], choice
 
     # K the ten paragraphs cannot support were not trained, and say why.
     skipped = json.loads((results / "models" / "k20_seed1" / "fit.json").read_text())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -111,7 +112,8 @@ def test_tiny_corpus_outputs_and_content(tiny_run):
         for suffix in (".png", ".svg"):
             assert (results / "figures" / f"{figure}{suffix}").stat().st_size > 1000
 
-    assert json.loads((results / "model" / "engine.json").read_text())["engine"] == "tomotopy"
+    final = json.loads((results / "model" / "topic_model" / "engine.json").read_text())
+    assert final["engine"] == "tomotopy"
     convergence = pd.read_csv(results / "models" / "k2_seed7" / "convergence.csv")
     assert list(convergence["pass"]) == [50, 100, 150, 200]
 
@@ -236,3 +238,94 @@ def test_figures_print_legibly_and_explorer_holds_the_documents(tiny_run):
     assert all(d["text"] and not d["cut"] for d in data["documents"].values())
     harbour = set(THEMES["harbour"].split())
     assert any(harbour & {t for t, _ in terms} for terms in data["terms"].values())
+
+
+# --- Applying the trained model to new articles (`snakemake apply`, python -m topicpipe.apply)
+
+# Training shares are written with 6 significant digits; the apply path must reproduce them
+# to that precision (README, "Applying a model to new articles").
+APPLY_TOLERANCE = 1e-6
+
+
+def topic_shares(path: Path) -> pd.DataFrame:
+    table = pd.read_csv(path, dtype={"id": str})
+    return table.set_index("id").filter(regex=r"^topic_\d+$")
+
+
+def test_apply_to_the_training_corpus_reproduces_its_shares(tiny_run):
+    workdir, corpus, _ = tiny_run
+    config = f"apply_corpus={corpus}"
+    planned = run_snakemake(workdir, "-n", "apply", "--config", config)
+    # Only the apply jobs run: the trained bundle is up to date and nothing is retrained.
+    assert "apply_model" in planned.stdout
+    for rule in ("train_model", "model_bundle", "topics", "ingest", "figure_doc_topics"):
+        assert f"rule {rule}:" not in planned.stdout, rule
+    run_snakemake(workdir, "apply", "--config", config)
+
+    results = workdir / "results"
+    applied = results / "apply" / "corpus"
+    training = pd.read_csv(results / "topics" / "doc_topics.csv")
+    assert pd.read_csv(applied / "doc_topics.csv").columns.tolist() == training.columns.tolist()
+    before, after = (
+        topic_shares(results / "topics" / "doc_topics.csv"),
+        topic_shares(applied / "doc_topics.csv"),
+    )
+    assert list(after.index) == list(before.index)
+    assert np.abs(after.to_numpy() - before.to_numpy()).max() <= APPLY_TOLERANCE
+    assert (applied / "article_topics.csv").exists() and (applied / "manifest.csv").exists()
+    bundle = json.loads((results / "model" / "bundle.json").read_text(encoding="utf-8"))
+    assert {"topic_model/engine.json", "tokeniser/tokeniser.json", "dictionary.dict"} <= set(
+        bundle["files"]
+    )
+
+
+def test_apply_to_a_dated_folder_of_new_articles(tiny_run, tmp_path):
+    workdir, _, _ = tiny_run
+    new = tmp_path / "new_articles"
+    for i, month in enumerate(["01", "01", "03"]):
+        for theme in THEMES:
+            path = new / f"{theme}_{i}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            body = article(theme, 100 + i)
+            path.write_text(f"{theme.title()} report {i}\n2022-{month}-1{i}\n\n{body}\n")
+    (new / "unknown.txt").write_text("Quixotic zeppelin marmalade.\n", encoding="utf-8")
+    run_snakemake(workdir, "apply", "--config", f"apply_corpus={new}")
+
+    applied = workdir / "results" / "apply" / "new_articles"
+    doc_topics = pd.read_csv(applied / "doc_topics.csv").set_index("id")
+    assert len(doc_topics) == 6
+    dominant = doc_topics["dominant_topic"]
+    assert len({dominant[f"harbour_{i}"] for i in range(3)}) == 1
+    assert {dominant["harbour_0"]} != {dominant["orchard_0"]}
+    excluded = pd.read_csv(applied / "excluded.csv")
+    assert list(excluded["id"]) == ["unknown"]
+    assert "model's vocabulary" in excluded["reason"].iloc[0]
+    prevalence = pd.read_csv(applied / "prevalence_time.csv")
+    counts = prevalence.groupby("period")["n_documents"].first()
+    assert counts.to_dict() == {"2022-01": 4, "2022-02": 0, "2022-03": 2}
+
+
+def test_apply_to_a_table_file_and_from_a_copied_bundle_outside_snakemake(tiny_run, tmp_path):
+    workdir, _, _ = tiny_run
+    rows = [{"doc": f"{t}-{i}", "body": article(t, 200 + i)} for i in range(2) for t in THEMES]
+    table = tmp_path / "batch.csv"
+    pd.DataFrame(rows).to_csv(table, index=False)
+    reading = 'apply_ingest={"columns": {"id": "doc", "text": "body"}}'
+    run_snakemake(
+        workdir, "apply", "--config", f"apply_corpus={table}", "apply_name=spring", reading
+    )
+    applied = workdir / "results" / "apply" / "spring"
+    assert sorted(pd.read_csv(applied / "doc_topics.csv")["id"]) == sorted(r["doc"] for r in rows)
+
+    # The bundle alone, copied elsewhere, gives byte-identical tables.
+    bundle = shutil.copytree(workdir / "results" / "model", tmp_path / "elsewhere" / "model")
+    command = [sys.executable, "-m", "topicpipe.apply", str(bundle), str(table), "out"]
+    command += ["--column", "id=doc", "--column", "text=body"]
+    env = {**os.environ, "PYTHONPATH": str(workdir / "scripts")}
+    subprocess.run(command, cwd=tmp_path, env=env, check=True, capture_output=True)
+    for name in ("doc_topics.csv", "article_topics.csv", "excluded.csv", "prevalence_time.csv"):
+        assert (tmp_path / "out" / name).read_bytes() == (applied / name).read_bytes(), name
+
+    missing = run_snakemake(workdir, "-n", "apply", check=False)
+    assert missing.returncode != 0
+    assert "apply_corpus: no new corpus given" in missing.stdout + missing.stderr

@@ -1,5 +1,5 @@
-"""Rule model: the selected model of the sweep becomes results/model/, the model every later
-stage reads."""
+"""Rule model: the selected model of the sweep becomes results/model/topic_model/, the model
+every later stage reads."""
 
 import shutil
 

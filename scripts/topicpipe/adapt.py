@@ -11,13 +11,16 @@ Each function returns the value and a ``Note`` (see ``topicpipe.notes``) that na
 
 from __future__ import annotations
 
+import copy
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from topicpipe.config import AUTO
 from topicpipe.engines.sweep import trains
-from topicpipe.notes import Note, choice, count, warning
+from topicpipe.notes import CHOICE, Note, choice, count, warning
 
 if TYPE_CHECKING:
     from topicpipe.corpus import PruneSettings
@@ -26,6 +29,28 @@ if TYPE_CHECKING:
 def is_auto(value: Any) -> bool:
     """Whether a setting was left at ``auto``."""
     return value == AUTO
+
+
+def chosen_settings(notes: Iterable[Note]) -> dict[str, Any]:
+    """The settings a run chose for ``auto`` (its choice notes), by dotted key
+    (``ingest.unit``), each value with its config type ("0.5" → 0.5, "3" → 3)."""
+    return {note.subject: yaml.safe_load(note.value) for note in notes if note.kind == CHOICE}
+
+
+def resolved_config(config: Mapping[str, Any], chosen: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``config`` in which every setting left at ``auto`` that the run chose a
+    value for (``chosen``, from ``chosen_settings``) holds that value, so that the copy says
+    what the run did, and re-using it on other text (a model bundle) repeats it rather than
+    choosing again for that text."""
+    resolved = copy.deepcopy(dict(config))
+    for key, value in chosen.items():
+        *path, name = key.split(".")
+        section = resolved
+        for part in path:
+            section = section.get(part, {})
+        if is_auto(section.get(name)):
+            section[name] = value
+    return resolved
 
 
 def choose_unit(setting: str, n_articles: int, paragraphs_below: int) -> str:

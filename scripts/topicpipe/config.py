@@ -23,6 +23,10 @@ def coerce_to_schema(value: Any, schema: dict[str, Any]) -> Any:
         items = schema.get("items", {})
         return [coerce_to_schema(item, items) for item in value]
     if not isinstance(value, str):
+        # Snakemake reads a top-level ``--config name=2022`` as a number.
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if number and schema.get("type") == "string":
+            return str(value)
         return value
     for option in [schema, *schema.get("oneOf", []), *schema.get("anyOf", [])]:
         converted = _convert_scalar(value, option.get("type"))

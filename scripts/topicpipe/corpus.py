@@ -209,12 +209,17 @@ class CorpusRow:
         return sum(count for _, count in self.bow)
 
 
+def corpus_row(doc_id: str, tokens: list[str], dictionary: Dictionary) -> CorpusRow:
+    """One document as a bag of words over ``dictionary`` (terms it does not know are left out)."""
+    return CorpusRow(doc_id, sorted(dictionary.doc2bow(tokens)), len(tokens))
+
+
 def bag_of_words(
     documents: Iterable[tuple[str, list[str]]], dictionary: Dictionary
 ) -> Iterator[CorpusRow]:
     """Yield each (id, tokens) document as a bag of words over ``dictionary``."""
     for doc_id, tokens in documents:
-        yield CorpusRow(doc_id, sorted(dictionary.doc2bow(tokens)), len(tokens))
+        yield corpus_row(doc_id, tokens, dictionary)
 
 
 def exclusion_reason(row: CorpusRow) -> str:

@@ -57,3 +57,13 @@ def read_table(path: str | Path, text: Collection[str] | None = ()) -> pd.DataFr
         keep_default_na=False,
         na_values={c: [""] for c in header if c not in as_text},
     )
+
+
+def save_unstamped(saved: Any, path: str | Path, *parts: Any, **options: Any) -> None:
+    """``saved.save(path, **options)`` for a gensim object (with ``parts``, objects its save
+    writes too, such as an LDA model's state), without the record gensim otherwise writes
+    into the file of the time, host and Python of every save (``lifecycle_events``), which
+    would make two identical runs write different files and checksums."""
+    for stamped in (saved, *parts):
+        stamped.lifecycle_events = None
+    saved.save(str(path), **options)

@@ -119,20 +119,12 @@ def input_checksums(
     return dict(sorted(sums.items()))
 
 
-def provenance_record(
-    config: dict[str, Any],
-    manifest: Iterable[Mapping[str, str]],
-    corpus_index: str,
-    code_root: str | Path | None = None,
-) -> dict[str, Any]:
-    """The provenance document written to ``results/provenance.json``: versions, the code
-    (``code``: the project at ``code_root``, by default the one this package belongs to),
-    config, the checksum of every input (the corpus files of the ingest ``manifest`` rows, and
-    the metadata sidecar named in the config), and the corpus fingerprint the run was planned
-    with (``ingest.content_index``)."""
+def environment(code_root: str | Path | None = None) -> dict[str, Any]:
+    """The versions that made a result: topicpipe, the code (``code``: the project at
+    ``code_root``, by default the one this package belongs to), Python, the platform and the
+    packages."""
     from topicpipe import __version__
 
-    sidecar = config.get("ingest", {}).get("metadata")
     root = Path(__file__).resolve().parents[2] if code_root is None else code_root
     return {
         "topicpipe": __version__,
@@ -140,6 +132,22 @@ def provenance_record(
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "packages": package_versions(),
+    }
+
+
+def provenance_record(
+    config: dict[str, Any],
+    manifest: Iterable[Mapping[str, str]],
+    corpus_index: str,
+    code_root: str | Path | None = None,
+) -> dict[str, Any]:
+    """The provenance document written to ``results/provenance.json``: the versions
+    (``environment``), config, the checksum of every input (the corpus files of the ingest
+    ``manifest`` rows, and the metadata sidecar named in the config), and the corpus
+    fingerprint the run was planned with (``ingest.content_index``)."""
+    sidecar = config.get("ingest", {}).get("metadata")
+    return {
+        **environment(code_root),
         "config": config,
         "corpus_index": corpus_index,
         "inputs": input_checksums(manifest, [sidecar] if sidecar else []),

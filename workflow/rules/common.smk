@@ -1,6 +1,7 @@
 # Shared helpers for the rule files.
 from snakemake.exceptions import WorkflowError
 
+from topicpipe.apply.request import ApplyError, requested
 from topicpipe.ingest import content_index, resolve_corpus
 
 RESULTS = "results"
@@ -29,3 +30,25 @@ CORPUS_INDEX = content_index(CORPUS_PATH)
 # linter wants it on each rule: a global conda: directive would install it into Snakemake's
 # own process instead.
 ENV = "../envs/topicpipe.yaml"
+
+
+def apply_request():
+    """The name and path of the corpus to apply the bundle to (apply_corpus, apply_name)."""
+    try:
+        return requested(config)
+    except ApplyError as error:
+        raise WorkflowError(str(error)) from None
+
+
+def apply_inputs(wildcards):
+    """The new corpus of results/apply/{name} (and its sidecar, if any)."""
+    name, corpus = apply_request()
+    if wildcards.name != name:
+        raise WorkflowError(
+            f"results/apply/{wildcards.name}: apply_corpus {config['apply_corpus']!r} is "
+            f"applied as {name!r}; set apply_name={wildcards.name} to write it there"
+        )
+    return {
+        "corpus": str(corpus),
+        "metadata": config["apply_ingest"].get("metadata") or [],
+    }

@@ -1,6 +1,8 @@
 # The K x seed sweep: one training job per (K, seed) model, then the selected model
-# becomes results/model/, the model every later stage reads. Where each model lives and
-# what it is trained with is decided in topicpipe.engines.sweep.
+# becomes results/model/topic_model/, the model every later stage reads (and part of the
+# model bundle results/model/, see apply.smk). Where each model lives and what it is
+# trained with is decided in topicpipe.engines.sweep.
+from topicpipe.engines import BUNDLE_MODEL_DIR
 from topicpipe.engines.sweep import (
     MODEL_DIR,
     k_values,
@@ -104,7 +106,7 @@ rule model:
         selected=SELECTED,
         models=SWEEP_FILES["model"],
     output:
-        model=directory(f"{RESULTS}/model"),
+        model=directory(f"{RESULTS}/model/{BUNDLE_MODEL_DIR}"),
     log:
         f"{LOGS}/model.log",
     conda:

@@ -1,3 +1,6 @@
+from topicpipe.apply.bundle import training_config
+
+
 rule provenance:
     input:
         manifest=rules.ingest.output.manifest,
@@ -13,7 +16,8 @@ rule provenance:
     conda:
         ENV
     params:
-        config=config,
+        # Without the apply_* keys: applying the model to a new corpus changes no training result.
+        config=training_config(config),
         corpus_index=CORPUS_INDEX,
     script:
         "../../scripts/steps/provenance.py"

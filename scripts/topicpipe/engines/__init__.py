@@ -15,6 +15,9 @@ ENGINES: dict[str, str] = {
     "gensim": "topicpipe.engines.gensim_lda.GensimLda",
     "tomotopy": "topicpipe.engines.tomotopy_lda.TomotopyLda",
 }
+# A model bundle (``results/model``, see ``topicpipe.apply.bundle``) keeps its topic model
+# in this sub-folder; ``load_model`` takes the bundle's folder too.
+BUNDLE_MODEL_DIR = "topic_model"
 
 
 def get_engine(name: str) -> type[TopicEngine]:
@@ -28,9 +31,13 @@ def get_engine(name: str) -> type[TopicEngine]:
 
 
 def load_model(directory: str | Path) -> TopicEngine:
-    """Load a model saved by any engine's ``save`` (``engine.json`` names the engine)."""
-    meta = json.loads((Path(directory) / "engine.json").read_text(encoding="utf-8"))
+    """Load a model saved by any engine's ``save`` (``engine.json`` names the engine), from
+    its own folder or from the folder of a model bundle that holds it."""
+    directory = Path(directory)
+    if not (directory / "engine.json").exists() and (directory / BUNDLE_MODEL_DIR).is_dir():
+        directory = directory / BUNDLE_MODEL_DIR
+    meta = json.loads((directory / "engine.json").read_text(encoding="utf-8"))
     return get_engine(meta["engine"]).load(directory)
 
 
-__all__ = ["ENGINES", "TopicEngine", "get_engine", "load_model"]
+__all__ = ["BUNDLE_MODEL_DIR", "ENGINES", "TopicEngine", "get_engine", "load_model"]

@@ -16,6 +16,7 @@ from gensim.models import LdaModel
 from gensim.models.callbacks import Metric
 
 from topicpipe.engines.base import Bow, PassHook, TopicEngine, normalise_rows
+from topicpipe.files import save_unstamped
 
 MODEL_FILE = "lda.gensim"
 
@@ -68,20 +69,34 @@ class GensimLda(TopicEngine):
         return normalise_rows(self.model.get_topics())
 
     def infer(self, bows: Iterable[Bow]) -> np.ndarray:
+        """Topic shares of each document, each inferred from the same seeded starting point
+        (the model's ``random_state``), so a document's shares depend only on the model and
+        its words: not on the documents inferred before it, nor on training's random state,
+        which is left as it was."""
+        model = self.model
+        training_state = model.random_state
+        seed = int(self.params["random_state"])
         rows = []
-        for bow in bows:
-            shares = np.zeros(self.num_topics)
-            for topic, share in self.model.get_document_topics(
-                bow, minimum_probability=0.0, minimum_phi_value=0.0
-            ):
-                shares[topic] = share
-            rows.append(shares)
+        try:
+            for bow in bows:
+                model.random_state = np.random.RandomState(seed)
+                shares = np.zeros(self.num_topics)
+                for topic, share in model.get_document_topics(
+                    bow, minimum_probability=0.0, minimum_phi_value=0.0
+                ):
+                    shares[topic] = share
+                rows.append(shares)
+        finally:
+            model.random_state = training_state
         if not rows:
             return np.zeros((0, self.num_topics))
         return normalise_rows(np.vstack(rows))
 
     def _save_state(self, directory: Path) -> None:
-        self.model.save(str(directory / MODEL_FILE))
+        # With no ``ignore`` gensim lists the attributes it leaves out in a fixed order (its
+        # own union of sets would follow the process's string hashing); the term ids then go
+        # to their own small file.
+        save_unstamped(self.model, directory / MODEL_FILE, self.model.state, ignore=())
 
     @classmethod
     def _load_state(cls, directory: Path, params: dict[str, Any]) -> GensimLda:
@@ -96,11 +111,8 @@ class _PassCallback(Metric):
         self.logger, self.title, self.passes_done = None, "pass_hook", 0
 
     def get_value(self, **kwargs: Any) -> float:
-        model = kwargs["model"]
         self.passes_done += 1
-        # Inference draws from the model's random state; restore it so that following
-        # training does not depend on whether a hook ran.
-        state = model.random_state.get_state()
-        self.hook(self.passes_done, self.engine(model, self.params))
-        model.random_state.set_state(state)
+        # ``infer`` leaves the training random state alone, so training does not depend on
+        # whether a hook ran.
+        self.hook(self.passes_done, self.engine(kwargs["model"], self.params))
         return float(self.passes_done)

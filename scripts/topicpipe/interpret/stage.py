@@ -20,7 +20,7 @@ from topicpipe.interpret import representative as rep
 from topicpipe.interpret.documents import modelled_units, texts_of
 from topicpipe.interpret.labels import FLAT_LABEL, LabelSettings, label_map, label_table
 from topicpipe.interpret.rollup import Articles, article_rollup
-from topicpipe.interpret.tables import doc_topic_table, topic_summary, topics_markdown
+from topicpipe.interpret.tables import topic_summary, topics_markdown, unit_topic_table
 from topicpipe.interpret.term_rankings import ranked_terms, term_probabilities
 from topicpipe.notes import Note
 from topicpipe.tokenise.tokens import WordClassifier
@@ -124,9 +124,7 @@ def topic_tables(
         terms=terms,
         summary=summary,
         markdown=topics_markdown(summary, terms, top_n),
-        documents=doc_topic_table(
-            units["id"], units["title"], theta, units[["parent_id", "date", "source", "author"]]
-        ),
+        documents=unit_topic_table(units, theta),
         articles=articles,
         representative=representative,
         representative_markdown=rep.representative_markdown(

@@ -49,6 +49,16 @@ def doc_topic_table(
     return table
 
 
+# The metadata columns of ``doc_topics.csv``, between the title and the dominant topic.
+UNIT_COLUMNS = ["parent_id", "date", "source", "author"]
+
+
+def unit_topic_table(units: pd.DataFrame, theta: np.ndarray) -> pd.DataFrame:
+    """``doc_topics.csv``: the modelled ``units`` (``documents.modelled_units``, in the rows
+    of ``theta``) with their metadata and topic shares."""
+    return doc_topic_table(units["id"], units["title"], theta, units[UNIT_COLUMNS])
+
+
 def topic_summary(
     labels: pd.DataFrame, terms: pd.DataFrame, theta: np.ndarray, top_n: int
 ) -> pd.DataFrame:

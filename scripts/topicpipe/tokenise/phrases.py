@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from gensim.models.phrases import FrozenPhrases, Phrases
 
+from topicpipe.files import save_unstamped
 from topicpipe.tokenise.names import JOINER
 from topicpipe.tokenise.scan import Chunks
 from topicpipe.tokenise.tokens import PHRASE_CONNECTORS
@@ -230,14 +231,12 @@ class PhraseLayer:
         return out if joined else chunk
 
     def save(self, path: str) -> None:
-        """Pickle the layer so that the same phrases give the same bytes: without gensim's
-        time-stamped log of events, the connector words (a set, whose order changes from one
-        Python process to the next) as a sorted tuple, and the phrases in sorted order."""
+        # Sets and dicts are pickled in iteration order, which for strings follows the
+        # process's hash seed: sorted, identical layers give identical files.
         frozen = copy.copy(self.frozen)
-        frozen.lifecycle_events = None
-        frozen.connector_words = tuple(sorted(frozen.connector_words))
         frozen.phrasegrams = dict(sorted(frozen.phrasegrams.items()))
-        frozen.save(path)
+        frozen.connector_words = tuple(sorted(frozen.connector_words))
+        save_unstamped(frozen, path)
 
     @classmethod
     def load(cls, path: str) -> PhraseLayer:

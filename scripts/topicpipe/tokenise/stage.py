@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from topicpipe.files import read_json
+from topicpipe.jsonl import read_jsonl
 from topicpipe.tokenise.attrition import StepCounts
-from topicpipe.tokenise.fitted import FittedTokeniser, fit_tokeniser
+from topicpipe.tokenise.fitted import FittedTokeniser, Tokeniser, fit_tokeniser
 from topicpipe.tokenise.names import JOINER, SEPARATOR
 from topicpipe.tokenise.phrases import layer_scores
 from topicpipe.tokenise.scan import Chunks, Scanner, chunks_text
@@ -176,6 +177,26 @@ def apply_fitted(
                 progress(number)
     phrases = Counter({token: n for token, n in counted.items() if JOINER in token})
     return ShardStats(number, tally, phrases, set(fitted.name_tokens))
+
+
+def tokenise_with(
+    tokeniser: Tokeniser,
+    documents_path: str | Path,
+    tokens_path: str | Path,
+    progress: Progress | None = None,
+) -> ShardStats:
+    """Both passes over a documents file (JSON Lines) with a tokeniser fitted on another
+    corpus (``load_tokeniser``): the documents get their tokens exactly as that corpus's
+    documents did. The scan file lives beside ``tokens_path`` until the second pass is done;
+    ``progress(n)`` is called every 1000 documents of that pass.
+    """
+    scan_path = Path(f"{tokens_path}.scan")
+    documents = ((record["id"], record["text"]) for record in read_jsonl(documents_path))
+    try:
+        scan_documents(documents, tokeniser.scanner, scan_path)
+        return apply_fitted(tokeniser.fitted, scan_path, tokens_path, progress)
+    finally:
+        scan_path.unlink(missing_ok=True)
 
 
 def merge_tokens(paths: list[str | Path], tokens_path: str | Path) -> int:
