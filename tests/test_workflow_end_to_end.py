@@ -143,7 +143,7 @@ KILL_POINTS = [
     "results/logs/corpus.log",
     "results/logs/models/k2_seed7.log",
     "results/evaluation/metrics.csv",
-    "results/model/engine.json",
+    "results/model/topic_model/engine.json",
     "results/logs/topics.log",
     "results/dynamics/rise_fall.md",
     "results/figures/dynamics_term_trajectories.png",
