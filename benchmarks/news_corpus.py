@@ -1,12 +1,13 @@
 """News-like corpora sampled offline from a known LDA model, for the scale benchmark.
 
-The vocabulary is real English from the Lee corpus that gensim ships (its words as
-written, and its runs of capitalised words such as "New South Wales" as single names),
-widened by made-up surnames and place names so that the vocabulary keeps growing with
-the corpus as a news archive's does. Each of ``N_TOPICS`` topics ranks the real words in
-its own random order, then the made-up ones, with Zipf-shaped weights; every word of a document is
-drawn either from the background (the Lee corpus's own word frequencies, function words
-included) or from one of the document's topics (shares ~ Dirichlet(alpha)). Words are cut
+The vocabulary is real English from the Lee corpus that gensim ships (its common words,
+and as names its words never written in lower case and its runs of capitalised words such
+as "New South Wales"), widened by made-up words and names so that the vocabulary keeps
+growing with the corpus as a news archive's does. Each of ``N_TOPICS`` topics ranks the
+real words in its own random order, then the made-up ones, with Zipf-shaped weights; every
+word of a document is drawn either from the background (the Lee corpus's common words at
+their own frequencies, function words included) or from one of the document's topics
+(shares ~ Dirichlet(alpha)). Words are cut
 into sentences of 8 to 24 words with a capital and a full stop. Each record has an id, a
 title, a date (2015-2022) and a source (one of ``OUTLETS``).
 
@@ -52,44 +53,71 @@ DAYS = (date(2022, 12, 31) - START).days + 1
 
 
 def lee_vocabulary() -> tuple[list[str], np.ndarray, list[str]]:
-    """The Lee corpus's words with their frequencies, and its multi-word names."""
+    """The Lee corpus's common words (lower-cased) with their frequencies, and its names:
+    words never written in lower case, and runs of capitalised words inside a sentence."""
     text = Path(datapath("lee_background.cor")).read_text(encoding="latin-1")
-    counts = Counter(WORD.findall(text))
-    names = sorted({run for line in text.splitlines() for run in NAME_RUN.findall(line)})
+    written = Counter(WORD.findall(text))
+    lower = {word for word in written if word.islower()}
+    counts: Counter[str] = Counter()
+    names = {run for line in text.splitlines() for run in NAME_RUN.findall(line)}
+    for word, n in written.items():
+        if word.lower() in lower:
+            counts[word.lower()] += n
+        else:
+            names.add(word)
     words = sorted(counts)
-    return words, np.array([counts[w] for w in words], dtype=np.float64), names
+    return words, np.array([counts[w] for w in words], dtype=np.float64), sorted(names)
 
 
-def made_up_words(rng: np.random.Generator, n: int) -> list[str]:
-    """``n`` distinct made-up words of 2 to 4 syllables; every third one a capitalised name."""
+def made_up_words(rng: np.random.Generator, n: int) -> tuple[list[str], list[str]]:
+    """``n`` distinct made-up words of 2 to 4 syllables: two thirds lower-case words, one
+    third names (one or two capitalised words)."""
     seen: dict[str, None] = {}
-    while len(seen) < n:
+    names: dict[str, None] = {}
+    while len(seen) + len(names) < n:
         word = "".join(rng.choice(SYLLABLES, size=rng.integers(2, 5)))
-        seen.setdefault(word.capitalize() if len(seen) % 3 == 0 else word, None)
-    return list(seen)
+        if (len(seen) + len(names)) % 3:
+            seen.setdefault(word, None)
+        else:
+            other = "".join(rng.choice(SYLLABLES, size=rng.integers(2, 4))).capitalize()
+            name = word.capitalize() + (f" {other}" if rng.random() < 0.5 else "")
+            names.setdefault(name, None)
+    return list(seen), list(names)
 
 
 class NewsModel:
-    """The known LDA model: a vocabulary, a background distribution and topic rankings."""
+    """The known LDA model: a vocabulary, a background distribution and topic rankings.
+
+    Names (capitalised entries, some of several words) are never drawn next to each other:
+    in news two names rarely meet by chance, and runs of capitalised words are names.
+    """
 
     def __init__(self, seed: int = 0):
         rng = np.random.default_rng(seed)
-        lee, frequencies, names = lee_vocabulary()
-        extra = made_up_words(rng, MADE_UP_WORDS)
-        self.vocabulary = np.array(lee + names + extra, dtype=object)
+        lee, frequencies, lee_names = lee_vocabulary()
+        extra_words, extra_names = made_up_words(rng, MADE_UP_WORDS)
+        real = lee + lee_names
+        self.vocabulary = np.array(real + extra_words + extra_names, dtype=object)
         size = len(self.vocabulary)
+        self.is_name = np.zeros(size, dtype=bool)
+        self.is_name[len(lee) : len(real)] = True
+        self.is_name[len(real) + len(extra_words) :] = True
         background = np.zeros(size)
         background[: len(lee)] = frequencies
         self.background = np.cumsum(background / background.sum())
         weights = 1.0 / (np.arange(size) + 10.0) ** 1.1
         self.topics = np.empty((N_TOPICS, size))
-        real = len(lee) + len(names)
         for k in range(N_TOPICS):
-            # Real words take a topic's head, the made-up ones its tail: rare names.
-            order = np.concatenate([rng.permutation(real), real + rng.permutation(size - real)])
+            # Real words take a topic's head, the made-up ones its tail: rare terms and names.
+            order = np.concatenate(
+                [rng.permutation(len(real)), len(real) + rng.permutation(size - len(real))]
+            )
             phi = np.empty(size)
             phi[order] = weights
             self.topics[k] = np.cumsum(phi / phi.sum())
+
+    def _background(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        return np.minimum(np.searchsorted(self.background, rng.random(n)), len(self.vocabulary) - 1)
 
     def document(self, rng: np.random.Generator) -> str:
         """One document's text: sentences of sampled words."""
@@ -97,12 +125,14 @@ class NewsModel:
         n_background = rng.binomial(length, BACKGROUND_SHARE)
         shares = rng.dirichlet(np.full(N_TOPICS, ALPHA))
         per_topic = rng.multinomial(length - n_background, shares)
-        ids = [np.searchsorted(self.background, rng.random(n_background))]
+        ids = [self._background(rng, n_background)]
         for k in np.flatnonzero(per_topic):
             ids.append(np.searchsorted(self.topics[k], rng.random(per_topic[k])))
-        words = self.vocabulary[
-            np.minimum(rng.permutation(np.concatenate(ids)), len(self.vocabulary) - 1)
-        ]
+        drawn = np.minimum(rng.permutation(np.concatenate(ids)), len(self.vocabulary) - 1)
+        named = self.is_name[drawn]
+        meet = np.flatnonzero(named[1:] & named[:-1]) + 1
+        drawn[meet] = self._background(rng, len(meet))
+        words = self.vocabulary[drawn]
         sentences, at = [], 0
         while at < len(words):
             n = int(rng.integers(8, 25))
