@@ -89,19 +89,23 @@ class PairCounts:
             self._merge()
 
     def _merge(self) -> None:
+        """Fold the waiting keys into the sorted arrays: counts of known keys are added in
+        place and new keys inserted, so that the arrays are copied at most once."""
         if not self._waiting:
             return
-        keys = np.concatenate([self.keys, *(k for k, _ in self._waiting)])
-        values = np.concatenate([self.values, *(v for _, v in self._waiting)])
+        keys = np.concatenate([k for k, _ in self._waiting])
+        values = np.concatenate([v for _, v in self._waiting])
         self._waiting, self._n_waiting = [], 0
-        if not len(keys):
-            return
-        order = np.argsort(keys)
-        keys, values = keys[order], values[order]
-        del order
-        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-        self.keys = keys[starts]
-        self.values = np.add.reduceat(values, starts).astype(np.int32)
+        keys, inverse = np.unique(keys, return_inverse=True)
+        values = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.int32)
+        at = np.searchsorted(self.keys, keys)
+        known = at < len(self.keys)
+        known[known] = self.keys[at[known]] == keys[known]
+        self.values[at[known]] += values[known]
+        new = ~known
+        if new.any():
+            self.keys = np.insert(self.keys, at[new], keys[new])
+            self.values = np.insert(self.values, at[new], values[new])
 
     def counts(self) -> tuple[np.ndarray, np.ndarray]:
         """Every pair's key and count (sorted by key)."""
