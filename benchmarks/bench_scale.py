@@ -4,8 +4,8 @@ Each corpus is one JSON Lines file (id, title, text, date, source; about 250 wor
 article) sampled offline from a known LDA model (``news_corpus.py``) and cached under
 ``--cache``. The workflow runs on a copy of the project with one K and one seed, as a
 user would (``snakemake --cores 2`` with the workflow profile). Per rule: wall seconds
-(Snakemake's benchmark files), CPU seconds and peak RSS (getrusage of each rule's Python
-process, see ``rusage/sitecustomize.py``: exact, where Snakemake's sampler is not), summed
+(Snakemake's benchmark files), CPU seconds (getrusage) and peak RSS (VmHWM) of each rule's
+Python process (``rusage/sitecustomize.py``: exact, where Snakemake's sampler is not), summed
 (wall, CPU) or maxed (RSS) over a rule's jobs; and the run end to end. Then both topic
 engines side by side on the 10k corpus's bag of words (``--engines``): training time and
 NPMI, as ratios tomotopy / gensim. Prints the tables and writes them to the "## Scale"
@@ -267,7 +267,9 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--write", action="store_true", help="write benchmarks/README.md")
     parser.add_argument(
-        "--reuse", action="store_true", help="read a finished run of the same size from --cache"
+        "--reuse",
+        action="store_true",
+        help="read finished runs (and engine timings) of the same size from --cache",
     )
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -289,7 +291,12 @@ def main() -> None:
     engines = ""
     if args.engines:
         size = 10000 if 10000 in results else min(results)
-        rows = engine_rows(args.cache / f"run_{size}", args.seeds)
+        cached = args.cache / f"engines_{size}.json"
+        if args.reuse and cached.exists():
+            rows = json.loads(cached.read_text(encoding="utf-8"))
+        else:
+            rows = engine_rows(args.cache / f"run_{size}", args.seeds)
+            cached.write_text(json.dumps(rows), encoding="utf-8")
         engines = (
             f"\n\nBoth engines on the {size:,}-document corpus's bag of words (the workflow's "
             f"dictionary and corpus), K=10, default settings of each, medians over seeds "
@@ -307,7 +314,8 @@ def main() -> None:
             f"sampled offline from a known LDA model, `benchmarks/news_corpus.py`), "
             f"`snakemake --cores {args.cores}` with `--config {config}`. Machine: {machine()}."
             f"\n\nPer rule, summed over its jobs: s = wall seconds (Snakemake's benchmark "
-            f"file), CPU s and MB = peak RSS (getrusage of the rule's process). End to end: "
+            f"file), CPU s and MB = peak RSS of the rule's process (getrusage and the memory "
+            f"high-water mark VmHWM). End to end: "
             f"the snakemake command's wall time, the rules' CPU summed, the largest peak RSS."
             f"\n\n{table}\n\n" + "\n".join(lines) + engines
         )
