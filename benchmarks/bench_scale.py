@@ -7,12 +7,13 @@ user would (``snakemake --cores 2`` with the workflow profile). Per rule: wall s
 (Snakemake's benchmark files), CPU seconds (getrusage) and peak RSS (VmHWM) of each rule's
 Python process (``rusage/sitecustomize.py``: exact, where Snakemake's sampler is not), summed
 (wall, CPU) or maxed (RSS) over a rule's jobs; and the run end to end. Then both topic
-engines side by side on the 10k corpus's bag of words (``--engines``): training time and
-NPMI, as ratios tomotopy / gensim. Prints the tables and writes them to the "## Scale"
-section of benchmarks/README.md.
+engines side by side on one corpus's bag of words (``--engines``, ``--engine-size``):
+training time and NPMI, as ratios tomotopy / gensim. Prints the tables and writes them to
+the "## Scale" section of benchmarks/README.md.
 
     python benchmarks/bench_scale.py [--sizes 1000 10000 100000] [--cache /tmp/topicpipe-scale]
-        [--config 'model={"tomotopy": {"workers": 2}}'] [--engines] [--write]
+        [--config 'model={"tomotopy": {"workers": 2}}'] [--engines [--engine-size 1000]]
+        [--reuse [--partial]] [--write]
 """
 
 from __future__ import annotations
@@ -268,7 +269,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/topicpipe-scale"))
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--config", nargs="*", default=[], help="more snakemake --config")
-    parser.add_argument("--engines", action="store_true", help="also both engines on 10k")
+    parser.add_argument("--engines", action="store_true", help="also both engines on one size")
+    parser.add_argument("--engine-size", type=int, default=1000, help="the corpus they run on")
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--write", action="store_true", help="write benchmarks/README.md")
     parser.add_argument(
@@ -300,7 +302,7 @@ def main() -> None:
     print(table, *lines, sep="\n")
     engines = ""
     if args.engines:
-        size = 10000 if 10000 in results else min(results)
+        size = args.engine_size
         cached = args.cache / f"engines_{size}.json"
         if args.reuse and cached.exists():
             rows = json.loads(cached.read_text(encoding="utf-8"))
@@ -319,14 +321,16 @@ def main() -> None:
         config = " ".join(f"'{item}'" for item in config_items(args.config))
         body = (
             f"`python benchmarks/bench_scale.py --sizes {' '.join(map(str, args.sizes))}"
-            f"{' --engines' if args.engines else ''}` - the whole workflow on {sizes} "
+            f"{f' --engines --engine-size {args.engine_size}' if args.engines else ''}` - the "
+            f"whole workflow on {sizes} "
             f"news-like documents (one JSON Lines file each, about 250 words an article, "
             f"sampled offline from a known LDA model, `benchmarks/news_corpus.py`), "
             f"`snakemake --cores {args.cores}` with `--config {config}`. Machine: {machine()}."
             f"\n\nPer rule, summed over its jobs: s = wall seconds (Snakemake's benchmark "
             f"file), CPU s and MB = peak RSS of the rule's process (getrusage and the memory "
             f"high-water mark VmHWM). End to end: "
-            f"the snakemake command's wall time, the rules' CPU summed, the largest peak RSS."
+            f"the snakemake command's wall time, the rules' CPU summed, the largest peak RSS. "
+            f"Wall time depends on what else runs on the machine; CPU time and memory do not."
             f"\n\n{table}\n\n" + "\n".join(lines) + engines
         )
         write_section(SECTION, body)
