@@ -66,11 +66,14 @@ def test_same_seed_and_workers_give_byte_identical_tables(engine, workers):
     assert other.topic_term_matrix().tobytes() != first.topic_term_matrix().tobytes()
 
 
-def test_tomotopy_inference_ignores_order_and_company_of_documents():
+def test_tomotopy_inference_ignores_order_company_and_threads():
     bows, _ = planted()
     model = train("tomotopy", bows)
     alone = model.infer([bows[7]])
     np.testing.assert_array_equal(model.infer(bows[::-1])[-8], alone[0])
+    one_thread = model.infer(bows)
+    model.params["workers"] = 2
+    assert model.infer(bows).tobytes() == one_thread.tobytes()
 
 
 def test_convergence_hook_runs_every_few_sweeps_and_leaves_the_chain_unchanged():

@@ -143,6 +143,22 @@ def test_taking_chunks_away_gives_the_counts_without_them(kept, removed):
     assert counts.words == reference.corpus_word_count
 
 
+@settings(max_examples=50, deadline=None)
+@given(CHUNKS, CHUNKS)
+def test_pair_counts_merged_in_many_small_steps_equal_one_merge(kept, removed):
+    whole = PhraseCounts()
+    whole.add_documents([kept + removed])
+    steps = PhraseCounts()
+    # A large corpus is merged every few million pairs; here every few pairs.
+    steps.pairs._MERGE_EVERY = 2
+    steps.add_documents([kept, removed])
+    for chunk in removed:
+        steps.add(chunk, -1)
+        steps.add(chunk)
+    assert steps.vocabulary() == whole.vocabulary()
+    assert len(steps.pairs.counts()[0]) == len(set(steps.pairs.counts()[0]))
+
+
 def test_phrase_layer_is_greedy_from_the_left_like_gensim():
     chunks = [["p", "q", "r"], ["q", "r"], ["q", "r"], ["p", "q"], ["p", "q"], ["x", "of", "y"]]
     chunks += [["x", "of", "y"]] * 3

@@ -71,21 +71,25 @@ def smooth_topics(
     = counts[t] is solved for all periods at once (n[t]: the topic's expected tokens in
     period t), with c = smoothing * mean(n) / (2 * (1 - smoothing)). Without smoothing, a
     period in which the topic has no token keeps its ``previous`` distribution.
+
+    The distributions are written over ``counts`` (and returned): the fit then holds two
+    (T, K, V) arrays, not five, and its memory stays that of the model.
     """
     totals = counts.sum(axis=2)
-    phi = previous.copy()
     degree = weights.sum(axis=1)
     for k in range(counts.shape[1]):
         n = totals[:, k]
         strength = smoothing * n.mean() / (2.0 * (1.0 - smoothing))
         if strength > 0:
             system = np.diag(n + strength * degree) - strength * weights
-            phi[:, k, :] = np.linalg.solve(system, counts[:, k, :])
+            counts[:, k, :] = np.linalg.solve(system, counts[:, k, :])
         else:
             seen = n > 0
-            phi[seen, k, :] = counts[seen, k, :] / n[seen, np.newaxis]
-    phi = np.maximum(phi, FLOOR)
-    return phi / phi.sum(axis=2, keepdims=True)
+            counts[seen, k, :] /= n[seen, np.newaxis]
+            counts[~seen, k, :] = previous[~seen, k, :]
+    phi = np.maximum(counts, FLOOR, out=counts)
+    phi /= phi.sum(axis=2, keepdims=True)
+    return phi
 
 
 def _period_slices(bows: sp.csr_matrix, timepoints: np.ndarray, n_periods: int) -> list:

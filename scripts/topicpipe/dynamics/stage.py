@@ -34,8 +34,8 @@ from topicpipe.interpret.rollup import first_units, roll_up
 from topicpipe.notes import Note
 
 ENGINE = "chained_em"
-# The fit holds three (T, K, V) arrays of 8-byte floats: the word distributions, their
-# expected counts and the M-step's working copy.
+# The fit holds two (T, K, V) arrays of 8-byte floats, the word distributions and their
+# expected counts (which the M-step overwrites), and a third's worth of temporaries.
 FIT_ARRAYS = 3
 # How many of the largest consecutive changes the log lists.
 LOGGED_CHANGES = 5

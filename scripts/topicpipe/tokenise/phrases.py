@@ -20,9 +20,10 @@ from __future__ import annotations
 import copy
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
 from gensim.models.phrases import FrozenPhrases, Phrases
 
 from topicpipe.files import save_unstamped
@@ -45,21 +46,104 @@ class PhraseSettings:
     user: tuple[str, ...]
 
 
+class PairCounts:
+    """Counts of word pairs keyed by integers, in sorted numpy arrays: 12 bytes a distinct
+    pair, where a ``Counter`` of tuples takes about 190, so that counting the pairs of a
+    large corpus stays well under the memory its vocabulary and the model need.
+
+    A pair is (first word, the connectors between, last word), each an id: the key is
+    ``first << 39 | between << 24 | last``. Keys arrive in batches (``add``) and are
+    merged into the sorted arrays when enough are waiting (``counts``).
+    """
+
+    WORD_BITS, BETWEEN_BITS = 24, 15
+    _MERGE_EVERY = 1 << 22
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.values = np.zeros(0, dtype=np.int32)
+        self._waiting: list[tuple[np.ndarray, np.ndarray]] = []
+        self._n_waiting = 0
+
+    @classmethod
+    def key(cls, first: np.ndarray, between: np.ndarray | int, last: np.ndarray) -> np.ndarray:
+        """The keys of pairs of word ids ``first``, ``last`` with connectors ``between``."""
+        limit = 1 << cls.WORD_BITS
+        if len(first) and (max(first.max(), last.max()) >= limit):
+            raise ValueError(f"tokenise: more than {limit} distinct words to count phrases on")
+        shift = cls.WORD_BITS + cls.BETWEEN_BITS
+        return (first << shift) | (np.int64(between) << cls.WORD_BITS) | last
+
+    @classmethod
+    def split(cls, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The (first, between, last) ids of ``keys``."""
+        mask = (1 << cls.WORD_BITS) - 1
+        between = (keys >> cls.WORD_BITS) & ((1 << cls.BETWEEN_BITS) - 1)
+        return keys >> (cls.WORD_BITS + cls.BETWEEN_BITS), between, keys & mask
+
+    def add(self, keys: np.ndarray, values: np.ndarray | None = None) -> None:
+        """Add ``values`` (default 1 each) to the counts of ``keys``."""
+        if values is None:
+            keys, values = np.unique(keys, return_counts=True)
+        self._waiting.append((keys, values.astype(np.int32)))
+        self._n_waiting += len(keys)
+        if self._n_waiting >= max(self._MERGE_EVERY, len(self.keys) // 2):
+            self._merge()
+
+    def _merge(self) -> None:
+        """Fold the waiting keys into the sorted arrays: counts of known keys are added in
+        place and new keys inserted, so that the arrays are copied at most once."""
+        if not self._waiting:
+            return
+        keys = np.concatenate([k for k, _ in self._waiting])
+        values = np.concatenate([v for _, v in self._waiting])
+        self._waiting, self._n_waiting = [], 0
+        keys, inverse = np.unique(keys, return_inverse=True)
+        values = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.int32)
+        at = np.searchsorted(self.keys, keys)
+        known = at < len(self.keys)
+        known[known] = self.keys[at[known]] == keys[known]
+        self.values[at[known]] += values[known]
+        new = ~known
+        if new.any():
+            self.keys = np.insert(self.keys, at[new], keys[new])
+            self.values = np.insert(self.values, at[new], values[new])
+
+    def counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every pair's key and count (sorted by key)."""
+        self._merge()
+        return self.keys, self.values
+
+
 class PhraseCounts:
     """Word and word-pair counts of a stream of chunks, as gensim's ``Phrases`` counts them.
 
     Every word that is not a connector counts once; every two such words in a row count
     as a pair, with the connectors between them ("lift of sanction"); ``words`` counts
-    every word, connectors too. Pairs are keyed by tuples while counting and joined with
-    ``_`` only in ``vocabulary`` (where, as in gensim, a pair may add to a joined token
-    spelt the same).
+    every word, connectors too. Words are numbered in the order they are first met; pairs
+    are counted by number (``PairCounts``) and joined with ``_`` only in ``vocabulary``
+    (where, as in gensim, a pair may add to a joined token spelt the same).
     """
+
+    _NONE = -1
 
     def __init__(self, connectors: frozenset[str] = PHRASE_CONNECTORS):
         self.connectors = connectors
         self.unigrams: Counter[str] = Counter()
-        self.pairs: Counter[tuple[str, ...]] = Counter()
+        self.pairs = PairCounts()
         self.words = 0
+        self.ids: dict[str, int] = {}
+        self.names: list[str] = []
+        # Connector runs between the words of a pair; 0 is none.
+        self.betweens: dict[tuple[str, ...], int] = {(): 0}
+        self._single: list[int] = []
+
+    def _id(self, word: str) -> int:
+        number = self.ids.get(word)
+        if number is None:
+            number = self.ids[word] = len(self.names)
+            self.names.append(word)
+        return number
 
     def add_documents(self, documents: Iterable[Chunks]) -> None:
         """Count every chunk of every document."""
@@ -77,39 +161,73 @@ class PhraseCounts:
                 self._add_flat(flat)
                 flat = []
         self._add_flat(flat)
+        self._flush()
 
     def _add_flat(self, flat: list[str | None]) -> None:
-        self.unigrams.update(flat)
-        self.pairs.update(zip(flat, flat[1:], strict=False))
-        self.words += len(flat)
-        # The separators are not words; their pairs are dropped in ``vocabulary``.
         count = flat.count(None)
-        self.unigrams[None] -= count  # type: ignore[index]
-        self.words -= count
+        self.unigrams.update(flat)
+        self.words += len(flat) - count
+        # The separators are not words, and start or end no pair.
+        del self.unigrams[None]  # type: ignore[arg-type]
+        numbered = self._id
+        ids = np.fromiter(
+            (self._NONE if word is None else numbered(word) for word in flat),
+            dtype=np.int64,
+            count=len(flat),
+        )
+        first, last = ids[:-1], ids[1:]
+        real = (first != self._NONE) & (last != self._NONE)
+        self.pairs.add(PairCounts.key(first[real], 0, last[real]))
 
     def add(self, chunk: list[str], sign: int = 1) -> None:
         """Count one chunk (``sign=-1`` takes it away again)."""
         connectors = self.connectors
-        unigrams, pairs = self.unigrams, self.pairs
-        start: str | None = None
+        unigrams, numbered, betweens = self.unigrams, self._id, self.betweens
+        shift = PairCounts.WORD_BITS + PairCounts.BETWEEN_BITS
+        start: int | None = None
         between: list[str] = []
         for word in chunk:
             if word not in connectors:
                 unigrams[word] += sign
+                last = numbered(word)
                 if start is not None:
-                    pairs[(start, *between, word)] += sign
-                start, between = word, []
+                    run = betweens.setdefault(tuple(between), len(betweens))
+                    key = (start << shift) | (run << PairCounts.WORD_BITS) | last
+                    self._single += (key, sign)
+                start, between = last, []
             elif start is not None:
                 between.append(word)
         self.words += sign * len(chunk)
+        if len(betweens) >= 1 << PairCounts.BETWEEN_BITS:
+            raise ValueError("tokenise: too many distinct runs of connectors between words")
+        if len(self._single) > _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Hand the pairs counted one chunk at a time to ``pairs``."""
+        if self._single:
+            pairs = np.array(self._single, dtype=np.int64).reshape(-1, 2)
+            self._single = []
+            self.pairs.add(pairs[:, 0], pairs[:, 1])
+
+    def _pair_counts(self, min_count: int = 1) -> Iterator[tuple[tuple[str, ...], int]]:
+        """Every pair counted at least ``min_count`` (and once) times, as its words
+        (connectors between included), in the order of their keys."""
+        self._flush()
+        keys, values = self.pairs.counts()
+        keep = values >= max(1, min_count)
+        firsts, runs, lasts = PairCounts.split(keys[keep])
+        runs_by_id = {number: run for run, number in self.betweens.items()}
+        names = self.names
+        for first, run, last, n in zip(firsts, runs, lasts, values[keep], strict=True):
+            yield (names[first], *runs_by_id[run], names[last]), int(n)
 
     def vocabulary(self) -> dict[str, int]:
         """gensim's ``Phrases.vocab`` for these counts: words and ``_``-joined pairs."""
-        vocab = {word: n for word, n in self.unigrams.items() if n > 0 and word is not None}
-        for pair, n in self.pairs.items():
-            if n > 0 and None not in pair:
-                key = JOINER.join(pair)  # type: ignore[arg-type]
-                vocab[key] = vocab.get(key, 0) + n
+        vocab = {word: n for word, n in self.unigrams.items() if n > 0}
+        for pair, n in self._pair_counts():
+            key = JOINER.join(pair)
+            vocab[key] = vocab.get(key, 0) + n
         return vocab
 
     def joined(self) -> frozenset[str]:
@@ -133,10 +251,10 @@ class PhraseCounts:
         """
         words = float(self.words)
         scores: dict[str, float] = {}
-        for pair, n in self.pairs.items():
-            if n < min_count or None in pair or pair[0] in fixed or pair[-1] in fixed:
+        for pair, n in self._pair_counts(min_count):
+            if pair[0] in fixed or pair[-1] in fixed:
                 continue
-            key = JOINER.join(pair)  # type: ignore[arg-type]
+            key = JOINER.join(pair)
             score = npmi(self.unigrams[pair[0]], self.unigrams[pair[-1]], n, words)
             if key not in scores or score > scores[key]:
                 scores[key] = score
