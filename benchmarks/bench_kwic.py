@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import yaml  # noqa: E402
-from bench_engines import write_section  # noqa: E402
+from readme_section import write_section  # noqa: E402
 
 from topicpipe.interpret.representative import MAX_MATCHES, KeywordMatcher, kwic  # noqa: E402
 from topicpipe.interpret.stage import word_forms  # noqa: E402

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.legend import Legend
 from matplotlib.text import Annotation, Text
 from matplotlib.ticker import FuncFormatter, Locator
@@ -167,6 +168,23 @@ def topic_columns(ax: plt.Axes, cell: float, names: list[str], numbers: list[str
 # Width of one entry of a topic key and height of one of its rows, in inches.
 KEY_ENTRY = 2.1
 KEY_ROW = 0.17
+
+
+def cell_percentages(ax: plt.Axes, values, top: float) -> None:
+    """Write each finite share of a heatmap's ``values`` into its cell as a whole percentage,
+    black on cells lighter than 60% of ``top`` (the colour scale's end), white on the rest."""
+    for (i, j), value in np.ndenumerate(values):
+        if np.isfinite(value):
+            ax.text(
+                j,
+                i,
+                f"{value * 100:.0f}",
+                ha="center",
+                va="center",
+                fontsize=MIN_TEXT_PT,
+                color="black" if value > top * 0.6 else "white",
+                zorder=2,
+            )
 
 
 def key_columns(width: float) -> int:

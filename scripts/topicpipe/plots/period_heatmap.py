@@ -10,7 +10,14 @@ from matplotlib.transforms import ScaledTranslation
 
 from topicpipe.dynamics.periods import EMPTY, FEW, MODELLED
 from topicpipe.interpret.labels import display_label
-from topicpipe.plots.layout import MIN_TEXT_PT, add_note, chars_that_fit, fit_title, wrap_text
+from topicpipe.plots.layout import (
+    MIN_TEXT_PT,
+    add_note,
+    cell_percentages,
+    chars_that_fit,
+    fit_title,
+    wrap_text,
+)
 from topicpipe.plots.period_gaps import (
     GAP_STYLE,
     gap_handles,
@@ -73,18 +80,7 @@ def plot_period_heatmap(
         zorder=1,
     )
     if n_topics * n_periods <= MAX_ANNOTATED_CELLS and cell >= _NUMBER_CELL:
-        for (i, j), value in np.ndenumerate(values):
-            if np.isfinite(value):
-                ax.text(
-                    j,
-                    i,
-                    f"{value * 100:.0f}",
-                    ha="center",
-                    va="center",
-                    fontsize=MIN_TEXT_PT,
-                    color="black" if value > top * 0.6 else "white",
-                    zorder=2,
-                )
+        cell_percentages(ax, values, top)
     # Each topic's colour (and hatch) in a swatch between its label and its row.
     chars = chars_that_fit(label_width - SWATCH_POINTS / 72, MIN_TEXT_PT)
     ax.set_yticks(range(n_topics), [wrap_text(display_label(t, names[t]), chars) for t in topics])

@@ -13,6 +13,7 @@ from topicpipe.interpret.labels import display_label
 from topicpipe.plots.layout import (
     MIN_TEXT_PT,
     add_note,
+    cell_percentages,
     chars_that_fit,
     column_names_height,
     fit_title,
@@ -63,16 +64,7 @@ def plot_prevalence_group(
     )
     numbers = cell >= _NUMBER_CELL
     if numbers:
-        for (i, j), value in np.ndenumerate(values):
-            ax.text(
-                j,
-                i,
-                f"{value * 100:.0f}",
-                ha="center",
-                va="center",
-                fontsize=MIN_TEXT_PT,
-                color="black" if value > top * 0.6 else "white",
-            )
+        cell_percentages(ax, values, top)
     topic_columns(ax, cell, topic_names, [str(t) for t in topics])
     ax.set_yticks(range(n_rows), group_labels)
     for tick, group in zip(ax.get_yticklabels(), groups, strict=True):
