@@ -88,8 +88,9 @@ def chunks_text(chunks: Chunks) -> str:
 
 
 def text_chunks(text: str) -> Chunks:
-    """The chunks ``chunks_text`` made ``text`` from."""
-    return [chunk.split(UNIT) for chunk in text.split(CHUNK)] if text else []
+    """The chunks ``chunks_text`` made ``text`` from (an empty chunk, which holds no token,
+    left out)."""
+    return [chunk.split(UNIT) for chunk in text.split(CHUNK) if chunk]
 
 
 class Scanner:
