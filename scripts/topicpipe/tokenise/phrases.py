@@ -61,7 +61,10 @@ class PairCounts:
     """
 
     WORD_BITS, BETWEEN_BITS = 24, 15
-    _MERGE_EVERY = 1 << 22
+    # Waiting keys are merged when there are this many, or a quarter of the counted ones:
+    # often enough that merging them takes little memory besides the arrays, seldom enough
+    # that the arrays are copied a few times over.
+    _MERGE_EVERY = 1 << 21
 
     def __init__(self) -> None:
         self.keys = np.zeros(0, dtype=np.int64)
@@ -91,7 +94,7 @@ class PairCounts:
             keys, values = np.unique(keys, return_counts=True)
         self._waiting.append((keys, values.astype(np.int32)))
         self._n_waiting += len(keys)
-        if self._n_waiting >= max(self._MERGE_EVERY, len(self.keys) // 2):
+        if self._n_waiting >= max(self._MERGE_EVERY, len(self.keys) // 4):
             self._merge()
 
     def _merge(self) -> None:
@@ -102,8 +105,14 @@ class PairCounts:
         keys = np.concatenate([k for k, _ in self._waiting])
         values = np.concatenate([v for _, v in self._waiting])
         self._waiting, self._n_waiting = [], 0
-        keys, inverse = np.unique(keys, return_inverse=True)
-        values = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.int32)
+        if not len(keys):
+            return
+        # Sorted and summed by key with fewer temporary arrays than ``np.unique`` needs.
+        order = np.argsort(keys)
+        keys, values = keys[order], values[order]
+        del order
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        keys, values = keys[starts], np.add.reduceat(values, starts)
         at = np.searchsorted(self.keys, keys)
         known = at < len(self.keys)
         known[known] = self.keys[at[known]] == keys[known]

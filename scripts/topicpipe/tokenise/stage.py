@@ -39,6 +39,12 @@ def scan_line(doc_id: str, chunks: Chunks) -> str:
     return json.dumps(doc_id, ensure_ascii=False) + ("\t" + text if chunks else "") + "\n"
 
 
+def tokens_line(doc_id: str, tokens: list[str]) -> str:
+    """A document's line of a tokens file, ``{"id": ..., "tokens": [...]}``, from its id as
+    JSON (as the scan line holds it, so it is not decoded and encoded again)."""
+    return f'{{"id": {doc_id}, "tokens": {json.dumps(tokens, ensure_ascii=False)}}}\n'
+
+
 def split_scan_line(line: str) -> tuple[str, str]:
     """The JSON id and the chunks' text (``chunks_text``) of a scan file's line."""
     doc_id, _, text = line.rstrip("\n").partition("\t")
@@ -61,8 +67,11 @@ class ScanSummary:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ScanSummary:
-        return cls(data["documents"], Counter(data["runs"]), StepCounts.from_dict(data["tally"]))
+    def from_dict(cls, data: dict[str, Any], tally: bool = True) -> ScanSummary:
+        """The summary ``to_dict`` wrote; without its attrition counts unless ``tally`` (the
+        fit needs only documents and name runs, and the counts' vocabularies are large)."""
+        counts = StepCounts.from_dict(data["tally"]) if tally else StepCounts()
+        return cls(data["documents"], Counter(data["runs"]), counts)
 
 
 def scan_documents(
@@ -164,15 +173,13 @@ def apply_fitted(
     ):
         for number, line in enumerate(scans, start=1):
             doc_id, text = split_scan_line(line)
-            doc_id = json.loads(doc_id)
             phrased = fitted.phrased_text(text)
             tally.add("phrases", phrased)
             tokens = fitted.without_corpus_stopwords(phrased)
             if fitted.corpus_stopwords:
                 tally.add("corpus stopwords", tokens)
             counted.update(tokens)
-            record = {"id": doc_id, "tokens": tokens}
-            out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            out.write(tokens_line(doc_id, tokens))
             if progress is not None and number % 1000 == 0:
                 progress(number)
     phrases = Counter({token: n for token, n in counted.items() if JOINER in token})
