@@ -19,12 +19,12 @@ from pathlib import Path
 from topicpipe.tokenise.names import SEPARATOR, NameVocabulary
 from topicpipe.tokenise.phrases import PhraseLayer, UserPhrases, fit_layers
 from topicpipe.tokenise.scan import (
-    CHUNK,
     PHRASE_CONNECTORS,
     UNIT,
     Chunks,
     Scanner,
     chunks_text,
+    run_spans,
     text_chunks,
 )
 from topicpipe.tokenise.settings import Settings
@@ -53,25 +53,16 @@ class FittedTokeniser:
     _dropped_runs: bool = field(default=False, repr=False)
 
     def named_text(self, text: str) -> str:
-        """A document's chunks as text (``chunks_text``) with its names joined (or split).
-
-        A name run is the one kind of item that holds a space: each is found from its
-        space (few items are runs), resolved once per distinct run and then looked up.
-        """
-        space = text.find(SEPARATOR)
-        if space < 0:
+        """A document's chunks as text (``chunks_text``) with its names joined (or split):
+        each distinct name run is resolved once, and replaced wherever it occurs."""
+        if SEPARATOR not in text:
             return text
-        find, rfind, size = text.find, text.rfind, len(text)
         pieces = []
         done = 0
-        while space >= 0:
-            start = max(rfind(UNIT, done, space), rfind(CHUNK, done, space), done - 1) + 1
-            unit, chunk = find(UNIT, space), find(CHUNK, space)
-            end = min(unit if unit >= 0 else size, chunk if chunk >= 0 else size)
+        for start, end in run_spans(text):
             pieces.append(text[done:start])
             pieces.append(self._run_text(text[start:end]))
             done = end
-            space = find(SEPARATOR, end)
         pieces.append(text[done:])
         named = "".join(pieces)
         if self._dropped_runs:

@@ -24,7 +24,7 @@ from topicpipe.tokenise.attrition import StepCounts
 from topicpipe.tokenise.fitted import FittedTokeniser, Tokeniser, fit_tokeniser
 from topicpipe.tokenise.names import JOINER, SEPARATOR
 from topicpipe.tokenise.phrases import layer_scores
-from topicpipe.tokenise.scan import Chunks, Scanner, chunks_text
+from topicpipe.tokenise.scan import Chunks, Scanner, chunks_text, run_spans
 from topicpipe.tokenise.settings import Settings
 from topicpipe.tokenise.shards import interleave, shard_records
 
@@ -35,8 +35,12 @@ PHRASE_FIELDS = ["phrase", "count", "words", "source", "npmi"]
 
 def scan_line(doc_id: str, chunks: Chunks) -> str:
     """One document's line of a scan file (see the module docstring)."""
-    text = chunks_text(chunks)
-    return json.dumps(doc_id, ensure_ascii=False) + ("\t" + text if chunks else "") + "\n"
+    return scan_text_line(doc_id, chunks_text(chunks))
+
+
+def scan_text_line(doc_id: str, text: str) -> str:
+    """``scan_line`` for a document's chunks as text (``chunks_text``)."""
+    return json.dumps(doc_id, ensure_ascii=False) + ("\t" + text if text else "") + "\n"
 
 
 def tokens_line(doc_id: str, tokens: list[str]) -> str:
@@ -89,12 +93,11 @@ def scan_documents(
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         for doc_id, text in documents:
             scan = scanner(text)
-            chunks = scan.chunks
-            for chunk in chunks:
-                if SEPARATOR in "".join(chunk):
-                    runs.update(item for item in chunk if SEPARATOR in item)
+            text = chunks_text(scan.chunks)
+            if SEPARATOR in text:
+                runs.update(text[start:end] for start, end in run_spans(text))
             summary.tally.add_fates(scan.fates)
-            handle.write(scan_line(doc_id, chunks))
+            handle.write(scan_text_line(doc_id, text))
             summary.documents += 1
             if progress is not None and summary.documents % 1000 == 0:
                 progress(summary.documents)
