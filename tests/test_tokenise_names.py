@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from topicpipe.tokenise.names import NameVocabulary
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from topicpipe.tokenise.fitted import FittedTokeniser
+from topicpipe.tokenise.names import SEPARATOR, NameVocabulary
+from topicpipe.tokenise.phrases import UserPhrases
+from topicpipe.tokenise.scan import chunks_text
 
 
 def test_frequent_run_stays_whole():
@@ -45,3 +51,33 @@ def test_unknown_rare_run_stays_whole_and_user_phrases_are_never_cut():
         {"iran": 0, "security council": 5}, keep=frozenset({"un security council"})
     )
     assert keep.split("un security council") == ["un_security_council"]
+
+
+# Chunks of common words and name runs; "vestnik kavkaza" is a stopword once joined, and
+# the rare "russian security council patrushev" is split into a known name and a word.
+RUNS = {
+    "vestnik kavkaza": 3,
+    "vladimir putin": 3,
+    "russian security council": 4,
+    "russian security council patrushev": 1,
+}
+ITEMS = st.sampled_from(["said", "oil", "of", *RUNS])
+NAME_CHUNKS = st.lists(st.lists(ITEMS, min_size=1, max_size=6), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAME_CHUNKS)
+def test_names_resolved_in_a_documents_text_are_those_of_each_run(chunks):
+    names = NameVocabulary(RUNS)
+    fitted = FittedTokeniser(names, UserPhrases([]), [], frozenset({"vestnik_kavkaza"}))
+    expected = [
+        [
+            token
+            for item in chunk
+            for token in (names.split(item) if SEPARATOR in item else [item])
+            if token != "vestnik_kavkaza"
+        ]
+        for chunk in chunks
+    ]
+    assert fitted.prepared(chunks) == [chunk for chunk in expected if chunk]
+    assert fitted.prepared(chunks) == fitted.prepared_text(chunks_text(chunks))

@@ -8,7 +8,7 @@ from topicpipe.tokenise.stage import ScanSummary, corpus_stopword_rows, fit_shar
 smk = snakemake  # noqa: F821 (injected by Snakemake)
 log = get_logger("tokenise_fit", smk.log[0])
 settings = Settings.from_config(smk.params.options)
-summaries = [ScanSummary.from_dict(read_json(path)) for path in smk.input.counts]
+summaries = [ScanSummary.from_dict(read_json(path), tally=False) for path in smk.input.counts]
 n_documents = sum(summary.documents for summary in summaries)
 log.info("%d documents in %d shards", n_documents, len(summaries))
 

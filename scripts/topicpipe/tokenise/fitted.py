@@ -10,6 +10,7 @@ later be tokenised exactly as the corpus was.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -18,11 +19,12 @@ from pathlib import Path
 from topicpipe.tokenise.names import SEPARATOR, NameVocabulary
 from topicpipe.tokenise.phrases import PhraseLayer, UserPhrases, fit_layers
 from topicpipe.tokenise.scan import (
-    CHUNK,
     PHRASE_CONNECTORS,
     UNIT,
     Chunks,
     Scanner,
+    chunks_text,
+    run_spans,
     text_chunks,
 )
 from topicpipe.tokenise.settings import Settings
@@ -30,6 +32,10 @@ from topicpipe.tokenise.stopwords import corpus_stopwords
 from topicpipe.tokenise.tokens import TokeniseOptions
 
 STATE_FILE = "tokeniser.json"
+# Where a run that was all stopwords was taken out: units in a row, or a unit at either
+# end of a chunk.
+_REPEATED_UNITS = re.compile("\x1f{2,}")
+_EDGE_UNIT = re.compile("(?<![^\t])\x1f|\x1f(?![^\t])")
 
 
 @dataclass
@@ -42,45 +48,50 @@ class FittedTokeniser:
     stopwords: frozenset[str]
     corpus_stopwords: dict[str, int] = field(default_factory=dict)
     name_tokens: set[str] = field(default_factory=set)
+    # Each name run seen, as the text that replaces it, and whether one was all stopwords.
+    _run_texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _dropped_runs: bool = field(default=False, repr=False)
 
-    def prepare(self, chunk: list[str]) -> list[str]:
-        """A chunk with its names joined (or split) and the user's phrases joined."""
-        if SEPARATOR in "".join(chunk):
-            chunk = self._names(chunk)
-        return self.user(chunk)
+    def named_text(self, text: str) -> str:
+        """A document's chunks as text (``chunks_text``) with its names joined (or split):
+        each distinct name run is resolved once, and replaced wherever it occurs."""
+        if SEPARATOR not in text:
+            return text
+        pieces = []
+        done = 0
+        for start, end in run_spans(text):
+            pieces.append(text[done:start])
+            pieces.append(self._run_text(text[start:end]))
+            done = end
+        pieces.append(text[done:])
+        named = "".join(pieces)
+        if self._dropped_runs:
+            # A run that was all stopwords left an empty place between units.
+            named = _EDGE_UNIT.sub("", _REPEATED_UNITS.sub(UNIT, named))
+        return named
 
-    def _names(self, chunk: list[str]) -> list[str]:
-        tokens: list[str] = []
-        for item in chunk:
-            if SEPARATOR in item:
-                # Joined names meet the stopword list only now ("vestnik_kavkaza").
-                parts = [part for part in self.names.split(item) if part not in self.stopwords]
-                self.name_tokens.update(parts)
-                tokens.extend(parts)
-            else:
-                tokens.append(item)
-        return tokens
-
-    def prepared(self, chunks: Chunks) -> Chunks:
-        """A document's chunks, each through ``prepare``."""
-        if self.user.by_first:
-            return [self.prepare(chunk) for chunk in chunks]
-        # Without user phrases only the chunks that hold a name run change.
-        names = self._names
-        return [names(chunk) if SEPARATOR in "".join(chunk) else chunk for chunk in chunks]
+    def _run_text(self, run: str) -> str:
+        """The items that replace a name run (``UNIT`` between them)."""
+        text = self._run_texts.get(run)
+        if text is None:
+            # Joined names meet the stopword list only now ("vestnik_kavkaza").
+            parts = [part for part in self.names.split(run) if part not in self.stopwords]
+            self.name_tokens.update(parts)
+            text = self._run_texts[run] = UNIT.join(parts)
+            self._dropped_runs = self._dropped_runs or not parts
+        return text
 
     def prepared_text(self, text: str) -> Chunks:
-        """``prepared`` for a document's chunks as text (``chunks_text``); only the chunks
-        whose text holds a name run are looked at again."""
+        """A document's chunks, from their text (``chunks_text``), with names joined (or
+        split) and the user's phrases joined."""
+        chunks = text_chunks(self.named_text(text))
         if self.user.by_first:
-            return self.prepared(text_chunks(text))
-        if not text:
-            return []
-        names = self._names
-        return [
-            names(chunk.split(UNIT)) if SEPARATOR in chunk else chunk.split(UNIT)
-            for chunk in text.split(CHUNK)
-        ]
+            return [self.user(chunk) for chunk in chunks]
+        return chunks
+
+    def prepared(self, chunks: Chunks) -> Chunks:
+        """``prepared_text`` for a document's chunks."""
+        return self.prepared_text(chunks_text(chunks))
 
     def phrased(self, chunks: Chunks) -> list[str]:
         """A document's tokens with names and phrases joined, before corpus stopwords."""
@@ -164,8 +175,10 @@ def fit_tokeniser(
     )
     fitted = FittedTokeniser(names, user, [], stopwords)
 
-    def documents() -> Iterable[Chunks]:
-        return map(fitted.prepared_text, scans())
+    def documents() -> Iterable[str]:
+        if user.by_first:
+            return (chunks_text(fitted.prepared_text(text)) for text in scans())
+        return map(fitted.named_text, scans())
 
     fitted = FittedTokeniser(names, user, fit_layers(documents, settings.phrases), stopwords)
     if settings.corpus_stopwords_above >= 1.0:

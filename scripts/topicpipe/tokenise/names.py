@@ -126,16 +126,11 @@ class NameVocabulary:
         self.min_count = min_count
         self.keep = keep
         self.contained = _containment(self.runs)
-        self._cache: dict[str, list[str]] = {}
 
     def split(self, run: str) -> list[str]:
-        """The tokens of ``run``: joined whole, or split into shorter known names."""
-        tokens = self._cache.get(run)
-        if tokens is None:
-            tokens = self._cache[run] = [
-                part.replace(SEPARATOR, JOINER) for part in self._segments(run)
-            ]
-        return tokens
+        """The tokens of ``run``: joined whole, or split into shorter known names (worked
+        out each time: ``FittedTokeniser`` remembers each distinct run's tokens)."""
+        return [part.replace(SEPARATOR, JOINER) for part in self._segments(run)]
 
     def _known(self, run: str) -> int:
         """How often ``run`` was seen (inside longer runs too) if it is known, else 0."""

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import copy
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -28,11 +27,16 @@ from gensim.models.phrases import FrozenPhrases, Phrases
 
 from topicpipe.files import save_unstamped
 from topicpipe.tokenise.names import JOINER
-from topicpipe.tokenise.scan import Chunks
+from topicpipe.tokenise.scan import CHUNK, UNIT, Chunks, text_chunks
 from topicpipe.tokenise.tokens import PHRASE_CONNECTORS
 
-# Tokens counted in one bulk update (bounded, so memory does not grow with the corpus).
-_BATCH = 50_000
+# Tokens, or characters of text, counted in one bulk update (bounded, so memory does not
+# grow with the corpus).
+_BATCH = 1 << 18
+_BATCH_CHARS = 1 << 21
+# Ends a chunk among the tokens of a batch; two units in a row are a chunk end in its text.
+_END = ""
+_END_UNITS = UNIT + UNIT
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,10 @@ class PairCounts:
     """
 
     WORD_BITS, BETWEEN_BITS = 24, 15
-    _MERGE_EVERY = 1 << 22
+    # Waiting keys are merged when there are this many, or a quarter of the counted ones:
+    # often enough that merging them takes little memory besides the arrays, seldom enough
+    # that the arrays are copied a few times over.
+    _MERGE_EVERY = 1 << 21
 
     def __init__(self) -> None:
         self.keys = np.zeros(0, dtype=np.int64)
@@ -87,7 +94,7 @@ class PairCounts:
             keys, values = np.unique(keys, return_counts=True)
         self._waiting.append((keys, values.astype(np.int32)))
         self._n_waiting += len(keys)
-        if self._n_waiting >= max(self._MERGE_EVERY, len(self.keys) // 2):
+        if self._n_waiting >= max(self._MERGE_EVERY, len(self.keys) // 4):
             self._merge()
 
     def _merge(self) -> None:
@@ -98,8 +105,14 @@ class PairCounts:
         keys = np.concatenate([k for k, _ in self._waiting])
         values = np.concatenate([v for _, v in self._waiting])
         self._waiting, self._n_waiting = [], 0
-        keys, inverse = np.unique(keys, return_inverse=True)
-        values = np.bincount(inverse, weights=values, minlength=len(keys)).astype(np.int32)
+        if not len(keys):
+            return
+        # Sorted and summed by key with fewer temporary arrays than ``np.unique`` needs.
+        order = np.argsort(keys)
+        keys, values = keys[order], values[order]
+        del order
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        keys, values = keys[starts], np.add.reduceat(values, starts)
         at = np.searchsorted(self.keys, keys)
         known = at < len(self.keys)
         known[known] = self.keys[at[known]] == keys[known]
@@ -120,120 +133,165 @@ class PhraseCounts:
 
     Every word that is not a connector counts once; every two such words in a row count
     as a pair, with the connectors between them ("lift of sanction"); ``words`` counts
-    every word, connectors too. Words are numbered in the order they are first met; pairs
-    are counted by number (``PairCounts``) and joined with ``_`` only in ``vocabulary``
-    (where, as in gensim, a pair may add to a joined token spelt the same).
-    """
+    every word, connectors too. Words are numbered (connectors first), and a batch of
+    chunks is counted in bulk: its words are numbered through one dictionary, and the
+    words and pairs counted with numpy. Pairs are kept by number (``PairCounts``) and
+    joined with ``_`` only in ``vocabulary`` (where, as in gensim, a pair may add to a
+    joined token spelt the same).
 
-    _NONE = -1
+    The connectors between a pair's words are one number: up to ``_short`` connectors by
+    their numbers in base (connectors + 1), so that none is 0; a longer run is numbered
+    from ``_first_long`` on, in the order first met.
+    """
 
     def __init__(self, connectors: frozenset[str] = PHRASE_CONNECTORS):
         self.connectors = connectors
-        self.unigrams: Counter[str] = Counter()
+        self.names: list[str] = sorted(connectors)
+        # The empty string ends a chunk in a batch (no token is empty).
+        self.ids: dict[str, int] = {word: n for n, word in enumerate(self.names)}
+        self.ids[_END] = -1
+        self._unigrams = np.zeros(len(self.names), dtype=np.int64)
         self.pairs = PairCounts()
-        self.words = 0
-        self.ids: dict[str, int] = {}
-        self.names: list[str] = []
-        # Connector runs between the words of a pair; 0 is none.
-        self.betweens: dict[tuple[str, ...], int] = {(): 0}
-        self._single: list[int] = []
+        self._words = 0
+        self._base = len(self.names) + 1
+        self._short = 0
+        while self._base > 1 and self._base ** (self._short + 1) <= 1 << (
+            PairCounts.BETWEEN_BITS - 1
+        ):
+            self._short += 1
+        self._first_long = self._base**self._short
+        self._long: dict[tuple[str, ...], int] = {}
+        # Chunks waiting to be counted, by sign, each followed by _END.
+        self._waiting: dict[int, list[str]] = {}
 
-    def _id(self, word: str) -> int:
-        number = self.ids.get(word)
-        if number is None:
-            number = self.ids[word] = len(self.names)
-            self.names.append(word)
-        return number
+    @property
+    def words(self) -> int:
+        """How many words were counted, connectors too."""
+        self._flush()
+        return self._words
 
     def add_documents(self, documents: Iterable[Chunks]) -> None:
         """Count every chunk of every document."""
-        connectors = self.connectors
-        flat: list[str | None] = []
         for chunks in documents:
             for chunk in chunks:
-                if connectors.isdisjoint(chunk):
-                    # Chunks without connectors are counted in bulk, one None between them.
-                    flat += chunk
-                    flat.append(None)
-                else:
-                    self.add(chunk)
-            if len(flat) > _BATCH:
-                self._add_flat(flat)
-                flat = []
-        self._add_flat(flat)
+                self.add(chunk)
         self._flush()
 
-    def _add_flat(self, flat: list[str | None]) -> None:
-        count = flat.count(None)
-        self.unigrams.update(flat)
-        self.words += len(flat) - count
-        # The separators are not words, and start or end no pair.
-        del self.unigrams[None]  # type: ignore[arg-type]
-        numbered = self._id
-        ids = np.fromiter(
-            (self._NONE if word is None else numbered(word) for word in flat),
-            dtype=np.int64,
-            count=len(flat),
-        )
-        first, last = ids[:-1], ids[1:]
-        real = (first != self._NONE) & (last != self._NONE)
-        self.pairs.add(PairCounts.key(first[real], 0, last[real]))
+    def add_texts(self, texts: Iterable[str]) -> None:
+        """Count every chunk of documents given as text (``scan.chunks_text``)."""
+        batch: list[str] = []
+        size = 0
+        for text in texts:
+            batch.append(text)
+            size += len(text)
+            if size > _BATCH_CHARS:
+                self._count(CHUNK.join(batch).replace(CHUNK, _END_UNITS).split(UNIT), 1)
+                batch, size = [], 0
+        self._count(CHUNK.join(batch).replace(CHUNK, _END_UNITS).split(UNIT), 1)
 
     def add(self, chunk: list[str], sign: int = 1) -> None:
         """Count one chunk (``sign=-1`` takes it away again)."""
-        connectors = self.connectors
-        unigrams, numbered, betweens = self.unigrams, self._id, self.betweens
-        shift = PairCounts.WORD_BITS + PairCounts.BETWEEN_BITS
-        start: int | None = None
-        between: list[str] = []
-        for word in chunk:
-            if word not in connectors:
-                unigrams[word] += sign
-                last = numbered(word)
-                if start is not None:
-                    run = betweens.setdefault(tuple(between), len(betweens))
-                    key = (start << shift) | (run << PairCounts.WORD_BITS) | last
-                    self._single += (key, sign)
-                start, between = last, []
-            elif start is not None:
-                between.append(word)
-        self.words += sign * len(chunk)
-        if len(betweens) >= 1 << PairCounts.BETWEEN_BITS:
-            raise ValueError("tokenise: too many distinct runs of connectors between words")
-        if len(self._single) > _BATCH:
-            self._flush()
+        waiting = self._waiting.setdefault(sign, [])
+        waiting += chunk
+        waiting.append(_END)
+        if len(waiting) > _BATCH:
+            self._count(waiting, sign)
+            self._waiting[sign] = []
 
     def _flush(self) -> None:
-        """Hand the pairs counted one chunk at a time to ``pairs``."""
-        if self._single:
-            pairs = np.array(self._single, dtype=np.int64).reshape(-1, 2)
-            self._single = []
-            self.pairs.add(pairs[:, 0], pairs[:, 1])
+        """Count the chunks ``add`` left waiting."""
+        for sign, waiting in self._waiting.items():
+            self._count(waiting, sign)
+        self._waiting = {}
 
-    def _pair_counts(self, min_count: int = 1) -> Iterator[tuple[tuple[str, ...], int]]:
-        """Every pair counted at least ``min_count`` (and once) times, as its words
-        (connectors between included), in the order of their keys."""
+    def _count(self, tokens: list[str], sign: int) -> None:
+        """Count ``tokens``, chunks each ended by ``_END``, ``sign`` times."""
+        ids, names = self.ids, self.names
+        for word in [word for word in dict.fromkeys(tokens) if word not in ids]:
+            ids[word] = len(names)
+            names.append(word)
+        if len(self._unigrams) < len(names):
+            grown = np.zeros(max(len(names), 2 * len(self._unigrams)), dtype=np.int64)
+            grown[: len(self._unigrams)] = self._unigrams
+            self._unigrams = grown
+        numbers = np.fromiter(map(ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        ends = numbers < 0
+        is_word = numbers >= len(self.connectors)
+        self._words += sign * (len(numbers) - int(ends.sum()))
+        self._unigrams[: len(names)] += sign * np.bincount(numbers[is_word], minlength=len(names))
+        # A pair is two words in a row (connectors aside) with no chunk end between them.
+        at = np.flatnonzero(is_word)
+        chunk = np.cumsum(ends)[at]
+        same = chunk[1:] == chunk[:-1]
+        left, right = at[:-1][same], at[1:][same]
+        gap = right - left - 1
+        between = np.zeros(len(gap), dtype=np.int64)
+        for place in range(self._short):
+            inside = gap > place
+            between[inside] += (numbers[left[inside] + 1 + place] + 1) * self._base**place
+        for index in np.flatnonzero(gap > self._short).tolist():
+            run = tuple(tokens[left[index] + 1 : right[index]])
+            between[index] = self._long_number(run)
+        keys, counts = np.unique(
+            PairCounts.key(numbers[left], between, numbers[right]), return_counts=True
+        )
+        self.pairs.add(keys, sign * counts)
+
+    def _long_number(self, run: tuple[str, ...]) -> int:
+        """The number of a run of more than ``_short`` connectors."""
+        number = self._long.get(run)
+        if number is None:
+            number = self._long[run] = self._first_long + len(self._long)
+            if number >= 1 << PairCounts.BETWEEN_BITS:
+                raise ValueError("tokenise: too many distinct runs of connectors between words")
+        return number
+
+    def _runs(self) -> dict[int, tuple[str, ...]]:
+        """Each number of connectors between words that is in use, with its connectors."""
+        runs = {number: run for run, number in self._long.items()}
+        for number in range(self._first_long):
+            run, rest = [], number
+            while rest:
+                rest, digit = divmod(rest, self._base)
+                run.append(self.names[digit - 1])
+            runs[number] = tuple(run)
+        return runs
+
+    def _pair_numbers(self, min_count: int = 1) -> Iterator[tuple[int, tuple[str, ...], int, int]]:
+        """Every pair counted at least ``min_count`` (and once) times: its first word's
+        number, the connectors between, its last word's number and its count, in the order
+        of their keys."""
         self._flush()
         keys, values = self.pairs.counts()
         keep = values >= max(1, min_count)
         firsts, runs, lasts = PairCounts.split(keys[keep])
-        runs_by_id = {number: run for run, number in self.betweens.items()}
-        names = self.names
-        for first, run, last, n in zip(firsts, runs, lasts, values[keep], strict=True):
-            yield (names[first], *runs_by_id[run], names[last]), int(n)
+        by_number = self._runs()
+        yield from zip(
+            firsts.tolist(),
+            map(by_number.__getitem__, runs.tolist()),
+            lasts.tolist(),
+            values[keep].tolist(),
+            strict=True,
+        )
 
     def vocabulary(self) -> dict[str, int]:
         """gensim's ``Phrases.vocab`` for these counts: words and ``_``-joined pairs."""
-        vocab = {word: n for word, n in self.unigrams.items() if n > 0}
-        for pair, n in self._pair_counts():
-            key = JOINER.join(pair)
+        self._flush()
+        start = len(self.connectors)
+        unigrams = self._unigrams[: len(self.names)].tolist()
+        vocab = {
+            word: n for word, n in zip(self.names[start:], unigrams[start:], strict=True) if n > 0
+        }
+        for first, run, last, n in self._pair_numbers():
+            key = JOINER.join((self.names[first], *run, self.names[last]))
             vocab[key] = vocab.get(key, 0) + n
         return vocab
 
     def joined(self) -> frozenset[str]:
         """The tokens counted that are already joined (names, aliases, user phrases, and
         after the first layer its phrases)."""
-        return frozenset(w for w in self.unigrams if w is not None and JOINER in w)
+        self._flush()
+        return frozenset(word for word in self.names[len(self.connectors) :] if JOINER in word)
 
     def scores(self, min_count: int, fixed: frozenset[str] = frozenset()) -> dict[str, float]:
         """NPMI of every pair seen at least ``min_count`` times, by its joined token; pairs
@@ -249,13 +307,16 @@ class PhraseCounts:
         score here lies in [-1, 1]. Two pairs that join to the same token (``a_b`` + ``c``,
         ``a`` + ``b_c``) keep the higher score.
         """
+        self._flush()
         words = float(self.words)
+        names = self.names
+        unigrams = self._unigrams.tolist()
         scores: dict[str, float] = {}
-        for pair, n in self._pair_counts(min_count):
-            if pair[0] in fixed or pair[-1] in fixed:
+        for first, run, last, n in self._pair_numbers(min_count):
+            if names[first] in fixed or names[last] in fixed:
                 continue
-            key = JOINER.join(pair)
-            score = npmi(self.unigrams[pair[0]], self.unigrams[pair[-1]], n, words)
+            key = JOINER.join((names[first], *run, names[last]))
+            score = npmi(unigrams[first], unigrams[last], n, words)
             if key not in scores or score > scores[key]:
                 scores[key] = score
         return scores
@@ -364,22 +425,22 @@ class PhraseLayer:
 
 
 def fit_layers(
-    documents: Callable[[], Iterable[Chunks]], settings: PhraseSettings
+    documents: Callable[[], Iterable[str]], settings: PhraseSettings
 ) -> list[PhraseLayer]:
-    """Learn the collocation layers from ``documents()``, each document's chunks, a stream
-    read once per layer."""
+    """Learn the collocation layers from ``documents()``, each document's chunks as text
+    (``scan.chunks_text``), a stream read once per layer."""
     if not settings.collocations:
         return []
     counts = PhraseCounts()
-    counts.add_documents(documents())
+    counts.add_texts(documents())
     # Tokens joined before the phrases (names): never part of a phrase, in either layer.
     names = counts.joined()
     layers = [counts.layer(settings, names)]
     if settings.trigrams:
         first = layers[0]
         cannot_join = first.starts.isdisjoint
-        for chunks in documents():
-            for chunk in chunks:
+        for text in documents():
+            for chunk in text_chunks(text):
                 if not cannot_join(chunk):
                     joined = first.join(chunk)
                     if joined is not chunk:

@@ -16,9 +16,10 @@ words), no run is joined and each capitalised word is a name only with other evi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from topicpipe.tokenise.names import SEPARATOR, TITLES, NamePart, resolve_run
+from topicpipe.tokenise.names import SEPARATOR, TITLES, resolve_run
 from topicpipe.tokenise.tokens import (
     FILTERED,
     KEPT,
@@ -42,6 +43,7 @@ __all__ = [
     "Scan",
     "Scanner",
     "chunks_text",
+    "run_spans",
     "text_chunks",
 ]
 
@@ -51,6 +53,9 @@ Chunks = list[list[str]]
 UNIT, CHUNK = "\x1f", "\t"
 _WORD, _CAPITAL, _ACRONYM, _CONNECTOR = Kind.WORD, Kind.CAPITAL, Kind.ACRONYM, Kind.CONNECTOR
 _BOUNDARY, _BREAK = Kind.BOUNDARY, Kind.BREAK
+# One part of a resolved run: its (first) word, the name's token (None: the word on its own),
+# the fates of the name's words, and whether the word is where the run starts.
+_Part = tuple[Word, str | None, tuple[tuple[str, str, int], ...], bool]
 # The first letter of each word of a line, and whether a line holds a digit.
 _WORD_START = re.compile(r"(?<![\w'.-])[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -87,9 +92,27 @@ def chunks_text(chunks: Chunks) -> str:
     return CHUNK.join(map(UNIT.join, chunks))
 
 
+def run_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where the name runs of a document's chunks as text (``chunks_text``) start and end.
+
+    A run is the one kind of item that holds a space: each is found from its space (few
+    items are runs), and the text is not split.
+    """
+    find, rfind, size = text.find, text.rfind, len(text)
+    done = 0
+    space = find(SEPARATOR)
+    while space >= 0:
+        start = max(rfind(UNIT, done, space), rfind(CHUNK, done, space), done - 1) + 1
+        unit, chunk = find(UNIT, space), find(CHUNK, space)
+        done = min(unit if unit >= 0 else size, chunk if chunk >= 0 else size)
+        yield start, done
+        space = find(SEPARATOR, done)
+
+
 def text_chunks(text: str) -> Chunks:
-    """The chunks ``chunks_text`` made ``text`` from."""
-    return [chunk.split(UNIT) for chunk in text.split(CHUNK)] if text else []
+    """The chunks ``chunks_text`` made ``text`` from (an empty chunk, which holds no token,
+    left out)."""
+    return [chunk.split(UNIT) for chunk in text.split(CHUNK) if chunk]
 
 
 class Scanner:
@@ -103,7 +126,7 @@ class Scanner:
         self.join_names = join_names
         self.classify = WordClassifier(options)
         # Each distinct run of words is resolved once (names recur, like words).
-        self._resolved: dict[tuple[Word, ...], list[NamePart]] = {}
+        self._resolved: dict[tuple[Word, ...], list[_Part]] = {}
         # Aliases of more than one word whose name would otherwise be joined differently
         # ("United States of America" -> united_states), by their words in lower case.
         self.run_aliases = {
@@ -185,24 +208,38 @@ class Scanner:
         key = tuple(run)
         parts = self._resolved.get(key)
         if parts is None:
-            parts = self._resolved[key] = resolve_run(run, self.titles)
-        for index, part in enumerate(parts):
+            parts = self._resolved[key] = self._parts(run)
+        for word, token, part_fates, starts in parts:
+            if token is None:
+                _single(word, initial and starts, chunks, chunk, fates)
+            else:
+                chunk.append(token)
+                fates.extend(part_fates)
+
+    def _parts(self, run: list[Word]) -> list[_Part]:
+        """What a run of words adds, part by part (worked out once per distinct run): a
+        name's token and its words' fates, or (with no token) a word read on its own, which
+        may be a common word if it starts the run and the run starts a sentence."""
+        parts: list[_Part] = []
+        for index, part in enumerate(resolve_run(run, self.titles)):
+            if not part.is_name:
+                parts.append((part.words[0], None, (), index == 0))
+                continue
+            part_fates = tuple(word.in_name_fate for word in part.words)
             alias = (
                 self.run_aliases.get(" ".join(word.name for word in part.words).lower())
-                if part.is_name and self.run_aliases
+                if self.run_aliases
                 else None
             )
             if alias is not None:
-                chunk.append(alias)
-                fates.extend(word.in_name_fate for word in part.words)
-            elif part.is_name and self.join_names:
-                chunk.append(SEPARATOR.join(word.name for word in part.words))
-                fates.extend(word.in_name_fate for word in part.words)
-            elif part.is_name:
-                for word in part.words:
-                    _single(word, False, chunks, chunk, fates)
+                parts.append((part.words[0], alias, part_fates, False))
+            elif self.join_names:
+                parts.append(
+                    (part.words[0], SEPARATOR.join(w.name for w in part.words), part_fates, False)
+                )
             else:
-                _single(part.words[0], initial and index == 0, chunks, chunk, fates)
+                parts.extend((word, None, (), False) for word in part.words)
+        return parts
 
 
 def _end_chunk(chunks: Chunks, chunk: list[str]) -> None:

@@ -24,7 +24,7 @@ from topicpipe.tokenise.attrition import StepCounts
 from topicpipe.tokenise.fitted import FittedTokeniser, Tokeniser, fit_tokeniser
 from topicpipe.tokenise.names import JOINER, SEPARATOR
 from topicpipe.tokenise.phrases import layer_scores
-from topicpipe.tokenise.scan import Chunks, Scanner, chunks_text
+from topicpipe.tokenise.scan import Chunks, Scanner, chunks_text, run_spans
 from topicpipe.tokenise.settings import Settings
 from topicpipe.tokenise.shards import interleave, shard_records
 
@@ -35,8 +35,18 @@ PHRASE_FIELDS = ["phrase", "count", "words", "source", "npmi"]
 
 def scan_line(doc_id: str, chunks: Chunks) -> str:
     """One document's line of a scan file (see the module docstring)."""
-    text = chunks_text(chunks)
-    return json.dumps(doc_id, ensure_ascii=False) + ("\t" + text if chunks else "") + "\n"
+    return scan_text_line(doc_id, chunks_text(chunks))
+
+
+def scan_text_line(doc_id: str, text: str) -> str:
+    """``scan_line`` for a document's chunks as text (``chunks_text``)."""
+    return json.dumps(doc_id, ensure_ascii=False) + ("\t" + text if text else "") + "\n"
+
+
+def tokens_line(doc_id: str, tokens: list[str]) -> str:
+    """A document's line of a tokens file, ``{"id": ..., "tokens": [...]}``, from its id as
+    JSON (as the scan line holds it, so it is not decoded and encoded again)."""
+    return f'{{"id": {doc_id}, "tokens": {json.dumps(tokens, ensure_ascii=False)}}}\n'
 
 
 def split_scan_line(line: str) -> tuple[str, str]:
@@ -61,8 +71,11 @@ class ScanSummary:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ScanSummary:
-        return cls(data["documents"], Counter(data["runs"]), StepCounts.from_dict(data["tally"]))
+    def from_dict(cls, data: dict[str, Any], tally: bool = True) -> ScanSummary:
+        """The summary ``to_dict`` wrote; without its attrition counts unless ``tally`` (the
+        fit needs only documents and name runs, and the counts' vocabularies are large)."""
+        counts = StepCounts.from_dict(data["tally"]) if tally else StepCounts()
+        return cls(data["documents"], Counter(data["runs"]), counts)
 
 
 def scan_documents(
@@ -80,12 +93,11 @@ def scan_documents(
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         for doc_id, text in documents:
             scan = scanner(text)
-            chunks = scan.chunks
-            for chunk in chunks:
-                if SEPARATOR in "".join(chunk):
-                    runs.update(item for item in chunk if SEPARATOR in item)
+            text = chunks_text(scan.chunks)
+            if SEPARATOR in text:
+                runs.update(text[start:end] for start, end in run_spans(text))
             summary.tally.add_fates(scan.fates)
-            handle.write(scan_line(doc_id, chunks))
+            handle.write(scan_text_line(doc_id, text))
             summary.documents += 1
             if progress is not None and summary.documents % 1000 == 0:
                 progress(summary.documents)
@@ -164,15 +176,13 @@ def apply_fitted(
     ):
         for number, line in enumerate(scans, start=1):
             doc_id, text = split_scan_line(line)
-            doc_id = json.loads(doc_id)
             phrased = fitted.phrased_text(text)
             tally.add("phrases", phrased)
             tokens = fitted.without_corpus_stopwords(phrased)
             if fitted.corpus_stopwords:
                 tally.add("corpus stopwords", tokens)
             counted.update(tokens)
-            record = {"id": doc_id, "tokens": tokens}
-            out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            out.write(tokens_line(doc_id, tokens))
             if progress is not None and number % 1000 == 0:
                 progress(number)
     phrases = Counter({token: n for token, n in counted.items() if JOINER in token})
