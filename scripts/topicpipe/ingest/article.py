@@ -478,7 +478,11 @@ def clean_article(text: str, patterns: Patterns, layout: Layout, given_title: st
     removed = [Removal(i + 1, kind, lines[i]) for i, kind in enumerate(kinds) if kind]
     removed = sorted(removed + extra, key=lambda r: r.line)
     body_lines = [line for i, line in enumerate(lines) if not kinds[i] and i != head.title]
-    body = _BLANK_RUN.sub("\n\n", "\n".join(body_lines)).strip()
+    body = "\n".join(body_lines)
+    # The pattern scans the whole text; most texts have no run of blank lines to shorten.
+    if "\n\n\n" in body:
+        body = _BLANK_RUN.sub("\n\n", body)
+    body = body.strip()
     title = headline.text
     if not title:
         title = " ".join(body.split()[: layout.title_words])
