@@ -27,6 +27,11 @@ from datetime import date
 import numpy as np
 
 _WORD = re.compile(r"\w+")
+# Bytes of ASCII text with every byte that is not a word character (\w) made a space.
+_ASCII_WORDS = bytes(
+    byte if byte < 128 and (chr(byte).isalnum() or chr(byte) == "_") else ord(" ")
+    for byte in range(256)
+)
 # Kept signatures hold the low 16 bits of each value: two values that differ agree there
 # by chance once in 65,536, which moves a similarity estimate by less than 0.0001.
 _LOW16 = np.uint64(0xFFFF)
@@ -48,11 +53,25 @@ _ROWS_PER_BLOCK = 4096
 
 
 class _WordHashes(dict):
-    """Word -> its 32-bit hash (CRC-32 of its UTF-8 bytes), computed when first asked for."""
+    """Word (``str``, or ``bytes`` for an ASCII word) -> its 32-bit hash (CRC-32 of its
+    UTF-8 bytes), computed when first asked for."""
 
-    def __missing__(self, word: str) -> int:
-        value = self[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+    def __missing__(self, word: str | bytes) -> int:
+        data = word if isinstance(word, bytes) else word.encode("utf-8", "surrogatepass")
+        value = self[word] = zlib.crc32(data)
         return value
+
+
+def _slice_words(text: str) -> tuple[list[str] | list[bytes], bytes]:
+    """The words (runs of ``\\w``) of case-folded ``text`` and their UTF-8 bytes, each
+    followed by a space. ASCII text, where ``\\w`` is letters, digits and ``_``, is split
+    as bytes, without a string per word (the same words, as ``bytes``)."""
+    if text.isascii():
+        words = text.lower().encode("ascii").translate(_ASCII_WORDS).split()
+        return words, (b" ".join(words) + b" ") if words else b""
+    found = _WORD.findall(text.casefold())
+    joined = (" ".join(found) + " ").encode("utf-8", "surrogatepass") if found else b""
+    return found, joined
 
 
 @dataclass(frozen=True)
@@ -205,10 +224,9 @@ class DuplicateFinder:
             if end < len(text):
                 space = text.rfind(" ", start, end)
                 end = space + 1 if space > start else end
-            words = _WORD.findall(text[start:end].casefold())
-            if words:
-                digest.update((" ".join(words) + " ").encode("utf-8", "surrogatepass"))
-                hashes.extend(map(lookup, words))
+            words, joined = _slice_words(text[start:end])
+            digest.update(joined)
+            hashes.extend(map(lookup, words))
             start = end
         return digest.digest(), np.frombuffer(hashes, dtype=np.uint32).astype(np.uint64)
 
