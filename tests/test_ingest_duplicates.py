@@ -71,7 +71,10 @@ def test_same_input_gives_same_signature():
 
 @pytest.mark.parametrize(
     "text",
-    ["Iran's oil_deal: 2.5 BILLION\tdollars (SCO) -- signed!", "Café Ünal's ΣΟΦΙΑ straße: 1,5 Mrd"],
+    [
+        "Iran's oil_deal: 2.5 BILLION\tdollars (SCO) -- signed!",
+        "Café Ünal's ΣΟΦΙΑ straße: 1,5 Mrd; Åsa Wałęsa à Köln",
+    ],
 )
 def test_the_fingerprint_is_that_of_the_texts_words(text):
     # ASCII text is split as bytes, other text by the pattern: both fingerprint the same

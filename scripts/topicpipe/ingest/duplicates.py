@@ -46,32 +46,23 @@ MAX_SHINGLES = 20_000
 _TEXT_SLICE = 1 << 20
 _SHINGLE_BLOCK = 4096
 _WORDS_PER_WINDOW = 1 << 18
-# Words whose hash is remembered (about 100 bytes each); past it the memo starts afresh.
-_MAX_CACHED_WORDS = 500_000
 # Articles kept per block of stored signatures.
 _ROWS_PER_BLOCK = 4096
 
 
-class _WordHashes(dict):
-    """Word (``str``, or ``bytes`` for an ASCII word) -> its 32-bit hash (CRC-32 of its
-    UTF-8 bytes), computed when first asked for."""
-
-    def __missing__(self, word: str | bytes) -> int:
-        data = word if isinstance(word, bytes) else word.encode("utf-8", "surrogatepass")
-        value = self[word] = zlib.crc32(data)
-        return value
-
-
-def _slice_words(text: str) -> tuple[list[str] | list[bytes], bytes]:
-    """The words (runs of ``\\w``) of case-folded ``text`` and their UTF-8 bytes, each
-    followed by a space. ASCII text, where ``\\w`` is letters, digits and ``_``, is split
-    as bytes, without a string per word (the same words, as ``bytes``)."""
+def _slice_words(text: str) -> tuple[list[bytes], bytes]:
+    """The UTF-8 bytes of the words (runs of ``\\w``) of case-folded ``text``, and all of
+    them, each followed by a space. ASCII text, where ``\\w`` is letters, digits and ``_``,
+    is split as bytes, without a string per word."""
     if text.isascii():
         words = text.lower().encode("ascii").translate(_ASCII_WORDS).split()
         return words, (b" ".join(words) + b" ") if words else b""
     found = _WORD.findall(text.casefold())
-    joined = (" ".join(found) + " ").encode("utf-8", "surrogatepass") if found else b""
-    return found, joined
+    if not found:
+        return [], b""
+    joined = (" ".join(found) + " ").encode("utf-8", "surrogatepass")
+    # No word's UTF-8 bytes include an ASCII space or control byte, so they split back apart.
+    return joined.split(), joined
 
 
 @dataclass(frozen=True)
@@ -204,7 +195,6 @@ class DuplicateFinder:
         self._path_numbers: dict[str, int] = {}
         self._path_names: list[str] = []
         self._days = array("i")
-        self._word_hashes = _WordHashes()
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -214,9 +204,6 @@ class DuplicateFinder:
         slice of the text at a time."""
         digest = hashlib.sha1()
         hashes = array("I")
-        if len(self._word_hashes) > _MAX_CACHED_WORDS:
-            self._word_hashes.clear()
-        lookup = self._word_hashes.__getitem__
         start = 0
         while start < len(text):
             end = min(len(text), start + _TEXT_SLICE)
@@ -226,7 +213,7 @@ class DuplicateFinder:
                 end = space + 1 if space > start else end
             words, joined = _slice_words(text[start:end])
             digest.update(joined)
-            hashes.extend(map(lookup, words))
+            hashes.extend(map(zlib.crc32, words))
             start = end
         return digest.digest(), np.frombuffer(hashes, dtype=np.uint32).astype(np.uint64)
 
