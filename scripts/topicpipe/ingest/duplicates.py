@@ -36,6 +36,8 @@ _ASCII_WORDS = bytes(
 # by chance once in 65,536, which moves a similarity estimate by less than 0.0001.
 _LOW16 = np.uint64(0xFFFF)
 _SHIFT = np.uint64(32)
+_SHINGLE_MULTIPLIER = np.uint64(1_000_003)
+_BAND_MULTIPLIER = np.uint64(0x100000001B3)
 # Fixed, so the same corpus always gives the same groups.
 _SEED = 20160202
 # Distinct shingles per document beyond which the smallest hashes stand for the text
@@ -187,6 +189,10 @@ class DuplicateFinder:
         )
         self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
         self.bands, self.rows = _bands_for(threshold, num_perm)
+        # Each band's key starts from its number, spread over 64 bits.
+        self._band_seeds = np.arange(1, self.bands + 1, dtype=np.uint64) * np.uint64(
+            0x9E3779B97F4A7C15
+        )
         self._exact = KeyIndex()
         self._bands = KeyIndex()
         self._blocks: list[np.ndarray] = []
@@ -227,13 +233,16 @@ class DuplicateFinder:
         count = len(hashes) - k + 1
         for start in range(0, count, _WORDS_PER_WINDOW):
             stop = min(count, start + _WORDS_PER_WINDOW)
-            # Combine k consecutive word hashes into one 64-bit shingle hash.
-            combined = np.zeros(stop - start, dtype=np.uint64)
-            for offset in range(k):
-                combined = combined * np.uint64(1_000_003) + hashes[start + offset : stop + offset]
+            # Combine k consecutive word hashes into one 64-bit shingle hash (in place).
+            combined = hashes[start:stop].copy()
+            for offset in range(1, k):
+                combined *= _SHINGLE_MULTIPLIER
+                combined += hashes[start + offset : stop + offset]
             if len(kept) == MAX_SHINGLES:
                 combined = combined[combined < kept[-1]]
-            kept = _smallest_distinct(np.concatenate([kept, combined]), MAX_SHINGLES)
+            kept = _smallest_distinct(
+                np.concatenate([kept, combined]) if len(kept) else combined, MAX_SHINGLES
+            )
         return kept
 
     def signature(self, text: str) -> np.ndarray:
@@ -257,10 +266,11 @@ class DuplicateFinder:
 
     def _band_keys(self, signature: np.ndarray) -> np.ndarray:
         """One 32-bit key per band: the band number and its rows, hashed."""
-        rows = signature.reshape(self.bands, self.rows).astype(np.uint64)
-        keys = np.arange(1, self.bands + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        rows = signature.reshape(self.bands, self.rows)
+        keys = self._band_seeds.copy()
         for column in range(self.rows):
-            keys = (keys ^ rows[:, column]) * np.uint64(0x100000001B3)
+            keys ^= rows[:, column]
+            keys *= _BAND_MULTIPLIER
         return (keys >> _SHIFT).astype(np.uint32)
 
     def check(self, doc_id: str, path: str, text: str, iso_date: str = "") -> Match | None:
