@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gensim.corpora import MmCorpus
+from gensim.corpora import Dictionary, MmCorpus
 
 from topicpipe.corpus import (
     CorpusError,
@@ -17,11 +17,13 @@ from topicpipe.corpus import (
     dictionary_terms,
     exclusion_reason,
     prune,
+    sorted_dictionary,
     split_empty,
     term_counts,
     vocabulary_rows,
     vocabulary_size,
     write_corpus,
+    write_matrix_market,
 )
 from topicpipe.tokenise.attrition import StepCounts, attrition_rows
 
@@ -103,3 +105,45 @@ def test_term_counts_kept_by_the_dictionary_equal_the_corpus_column_sums(tmp_pat
     summary = corpus_summary(kept, excluded, counted, dictionary, {"no_below": 2})
     assert (summary["documents"], summary["tokens"], summary["vocabulary"]) == (2, 5, 2)
     assert summary["vocabulary_before_pruning"] == 4
+
+
+def _gensim_counts(token_lists, prune_at):
+    """What gensim's own ``add_documents`` counts, one document at a time."""
+    dictionary = Dictionary()
+    for tokens in token_lists:
+        dictionary.add_documents([tokens], prune_at=prune_at)
+    return sorted_dictionary(dictionary)
+
+
+@pytest.mark.parametrize("prune_at", [2_000_000, 3])
+def test_term_counts_are_gensims_also_when_the_vocabulary_is_cut(prune_at):
+    docs = DOCS + [["zeta", "yak", "oil"], ["yak", "deal", "kiwi"], ["iran", "kiwi"], ["sco"]]
+    counted = count_terms(docs, prune_at=prune_at)
+    expected = _gensim_counts(docs, prune_at)
+    assert counted.token2id == expected.token2id
+    assert (counted.dfs, counted.cfs) == (expected.dfs, expected.cfs)
+    assert (counted.num_docs, counted.num_pos, counted.num_nnz) == (
+        expected.num_docs,
+        expected.num_pos,
+        expected.num_nnz,
+    )
+    if prune_at == 3:
+        # Cut to the terms in most documents whenever more than 3 were counted.
+        assert len(counted) < len(count_terms(docs)) and "oil" in counted.token2id
+
+
+def test_bags_of_words_and_corpus_files_are_gensims(tmp_path):
+    dictionary = prune(count_terms(DOCS), PruneSettings(no_below=1, no_above=1.0, keep_n=None))
+    documents = [("a", ["oil", "iran", "oil", "unknown"]), ("b", ["nothing"]), ("c", ["sco"])]
+    bows = [row.bow for row in bag_of_words(documents, dictionary)]
+    assert bows == [dictionary.doc2bow(tokens) for _, tokens in documents]
+    assert bows[1] == [] and bows[0] == [
+        (dictionary.token2id["iran"], 1),
+        (dictionary.token2id["oil"], 2),
+    ]
+    assert write_matrix_market(tmp_path / "ours.mm", bows) == 3
+    MmCorpus.serialize(str(tmp_path / "gensim.mm"), bows)
+    for suffix in ("mm", "mm.index"):
+        ours, theirs = tmp_path / f"ours.{suffix}", tmp_path / f"gensim.{suffix}"
+        assert ours.read_bytes() == theirs.read_bytes()
+    assert list(MmCorpus(str(tmp_path / "ours.mm"))) == bows

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
+import re
+import zlib
 
 import numpy as np
+import pytest
 
 from defaults import section
 from topicpipe.ingest.duplicates import MAX_SHINGLES, DuplicateFinder, KeyIndex
@@ -63,6 +67,22 @@ def test_articles_sharing_quotations_are_not_merged():
 def test_same_input_gives_same_signature():
     text = fake_article(5)
     assert (new_finder().signature(text) == new_finder().signature(text)).all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's oil_deal: 2.5 BILLION\tdollars (SCO) -- signed!",
+        "Café Ünal's ΣΟΦΙΑ straße: 1,5 Mrd; Åsa Wałęsa à Köln",
+    ],
+)
+def test_the_fingerprint_is_that_of_the_texts_words(text):
+    # ASCII text is split as bytes, other text by the pattern: both fingerprint the same
+    # words, a CRC-32 of each and a SHA-1 of them all, as stored fingerprints expect.
+    words = re.findall(r"\w+", text.casefold())
+    digest, hashes = new_finder()._words(text)
+    assert hashes.tolist() == [zlib.crc32(word.encode("utf-8")) for word in words]
+    assert digest == hashlib.sha1((" ".join(words) + " ").encode("utf-8")).digest()
 
 
 def test_a_long_text_is_capped_and_its_copy_still_found():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,12 +10,15 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from gensim.corpora import Dictionary, MmCorpus
-from gensim.matutils import corpus2csc
+from gensim import utils as gensim_utils
+from gensim.corpora import Dictionary
+from gensim.matutils import MmWriter, corpus2csc
 
 VOCABULARY_FIELDS = ["term", "documents", "count", "kept"]
 DOCUMENT_FIELDS = ["row", "id", "n_tokens"]
 EXCLUDED_FIELDS = ["id", "reason"]
+# gensim's ``Dictionary.add_documents`` keeps at most this many terms (its ``prune_at``).
+PRUNE_AT = 2_000_000
 
 
 class CorpusError(ValueError):
@@ -35,16 +39,40 @@ class PruneSettings:
         return cls(section["no_below"], section["no_above"], section["keep_n"])
 
 
-def count_terms(token_lists: Iterable[list[str]]) -> Dictionary:
+def count_terms(token_lists: Iterable[list[str]], prune_at: int = PRUNE_AT) -> Dictionary:
     """Every term of a stream of token lists with its document and corpus frequency.
 
     Term ids follow sorted term order, so the dictionary does not depend on the
-    order in which the documents were read.
+    order in which the documents were read. The counts are those of gensim's
+    ``Dictionary.add_documents`` one document at a time, including its cut to the
+    ``prune_at`` terms in most documents whenever the vocabulary has grown past that,
+    but counted with ``Counter`` (in C) instead of term by term.
     """
-    dictionary = Dictionary()
+    dfs: Counter[str] = Counter()
+    cfs: Counter[str] = Counter()
+    # Terms in the order gensim numbers them (by first document, sorted within it): the
+    # order in which ``_keep_widest`` breaks ties.
+    order: dict[str, None] = {}
+    num_docs = 0
     for tokens in token_lists:
-        dictionary.add_documents([tokens])
-    return sorted_dictionary(dictionary)
+        if len(order) > prune_at:
+            _keep_widest(order, dfs, cfs, prune_at)
+        distinct = set(tokens)
+        new = distinct.difference(order)
+        if new:
+            order.update(dict.fromkeys(sorted(new)))
+        dfs.update(distinct)
+        cfs.update(tokens)
+        num_docs += 1
+    return _sorted_terms(dfs, cfs, num_docs)
+
+
+def _keep_widest(order: dict[str, None], dfs: Counter, cfs: Counter, keep: int) -> None:
+    """Keep the ``keep`` terms in most documents (earlier terms first among equals), as
+    gensim's ``filter_extremes(no_below=0, no_above=1.0, keep_n=keep)``."""
+    kept = set(sorted(order, key=dfs.__getitem__, reverse=True)[:keep])
+    for term in [term for term in order if term not in kept]:
+        del order[term], dfs[term], cfs[term]
 
 
 def prune(counted: Dictionary, settings: PruneSettings) -> Dictionary:
@@ -181,19 +209,33 @@ def vocabulary_size(
 
 def sorted_dictionary(dictionary: Dictionary) -> Dictionary:
     """Return a copy of ``dictionary`` whose ids follow alphabetical term order."""
+    ids = dictionary.token2id
+    return _sorted_terms(
+        {term: dictionary.dfs[i] for term, i in ids.items()},
+        {term: dictionary.cfs[i] for term, i in ids.items()},
+        dictionary.num_docs,
+    )
+
+
+def _sorted_terms(dfs: Mapping[str, int], cfs: Mapping[str, int], num_docs: int) -> Dictionary:
+    """A dictionary of the terms of ``dfs`` (ids in alphabetical term order) with these
+    document and corpus frequencies."""
     ordered = Dictionary()
     # gensim stamps each save with the date and platform; without it the file is byte-identical.
     ordered.lifecycle_events = None
-    terms = sorted(dictionary.token2id)
+    terms = sorted(dfs)
     ordered.token2id = {term: i for i, term in enumerate(terms)}
     ordered.id2token = {}
-    old_ids = [dictionary.token2id[term] for term in terms]
-    ordered.dfs = {i: dictionary.dfs[old] for i, old in enumerate(old_ids)}
-    ordered.cfs = {i: dictionary.cfs[old] for i, old in enumerate(old_ids)}
-    ordered.num_docs = dictionary.num_docs
+    ordered.dfs = {i: dfs[term] for i, term in enumerate(terms)}
+    ordered.cfs = {i: cfs[term] for i, term in enumerate(terms)}
+    ordered.num_docs = num_docs
     ordered.num_pos = sum(ordered.cfs.values())
     ordered.num_nnz = sum(ordered.dfs.values())
     return ordered
+
+
+# Characters kept blank for the size line of a Matrix Market header (as gensim's MmWriter).
+_MM_STATS_WIDTH = 50
 
 
 @dataclass(frozen=True)
@@ -210,8 +252,11 @@ class CorpusRow:
 
 
 def corpus_row(doc_id: str, tokens: list[str], dictionary: Dictionary) -> CorpusRow:
-    """One document as a bag of words over ``dictionary`` (terms it does not know are left out)."""
-    return CorpusRow(doc_id, sorted(dictionary.doc2bow(tokens)), len(tokens))
+    """One document as a bag of words over ``dictionary`` (terms it does not know are left
+    out): gensim's ``doc2bow``, counted with ``Counter`` (in C) instead of term by term."""
+    counts = Counter(map(dictionary.token2id.get, tokens))
+    counts.pop(None, None)
+    return CorpusRow(doc_id, [(term, counts[term]) for term in sorted(counts)], len(tokens))
 
 
 def bag_of_words(
@@ -256,8 +301,40 @@ def write_corpus(
             kept.append((row.doc_id, row.n_tokens))
             yield row.bow
 
-    MmCorpus.serialize(str(path), rows())
+    write_matrix_market(path, rows())
     return kept, excluded
+
+
+def write_matrix_market(path: str | Path, rows: Iterable[list[tuple[int, int]]]) -> int:
+    """Write bag-of-words rows (sorted by term id, counts above 0, as ``corpus_row`` makes
+    them) to ``path`` and the offset of each row to ``path.index``; return the rows written.
+
+    The files are those of gensim's ``MmCorpus.serialize`` byte for byte (so ``MmCorpus``
+    reads them), written a row at a time instead of an entry at a time: the header's size
+    line is left blank and filled in at the end, and an empty row's offset is -1.
+    """
+    offsets: list[int] = []
+    num_terms = num_nnz = docs = 0
+    with open(path, "wb") as out:
+        out.write(MmWriter.HEADER_LINE + b" " * _MM_STATS_WIDTH + b"\n")
+        for docs, bow in enumerate(rows, start=1):
+            position = out.tell()
+            if offsets and offsets[-1] == position:
+                offsets[-1] = -1
+            offsets.append(position)
+            if bow:
+                out.write("".join(f"{docs} {term + 1} {count}\n" for term, count in bow).encode())
+                num_terms = max(num_terms, bow[-1][0] + 1)
+                num_nnz += len(bow)
+        stats = f"{docs} {num_terms} {num_nnz}"
+        if len(stats) > _MM_STATS_WIDTH:
+            raise ValueError(
+                f"{path}: the matrix is too large for a Matrix Market header ({stats})"
+            )
+        out.seek(len(MmWriter.HEADER_LINE))
+        out.write(stats.encode())
+    gensim_utils.pickle(offsets, f"{path}.index")
+    return docs
 
 
 def corpus_summary(

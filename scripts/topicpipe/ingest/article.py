@@ -79,13 +79,15 @@ def _key(line: str) -> str:
     return _NON_WORD.sub(" ", line).casefold().strip()
 
 
-def _words(line: str) -> int:
-    return len(line.split())
+def _words(line: str, limit: int) -> int:
+    """Words of ``line`` counted up to ``limit`` + 1: enough to compare with ``limit``,
+    without splitting all of a long paragraph."""
+    return len(line.split(None, limit))
 
 
 def _is_list_line(line: str, layout: Layout) -> bool:
     """A blank line or a short headline-like line that can belong to a list of links."""
-    words = _words(line)
+    words = _words(line, layout.block_max_words)
     if words > layout.block_max_words:
         return False
     return not (words >= 8 and _SENTENCE_END.search(line))
@@ -161,7 +163,11 @@ class _Reader:
 
     def header_line(self, i: int) -> HeaderLine | None:
         line = self.lines[i]
-        if _words(line) >= self.layout.body_min_words or len(line) > self.layout.max_line_chars:
+        layout = self.layout
+        if (
+            len(line) > layout.max_line_chars
+            or _words(line, layout.body_min_words) >= layout.body_min_words
+        ):
             return None
         return read_header_line(
             line, self.patterns.outlets, self.patterns, self.patterns.date_order
@@ -204,7 +210,8 @@ class _Reader:
                 break
             if len(head.zone) >= self.layout.header_lines:
                 break
-            if _words(line) >= self.layout.body_min_words and not self._header_follows(i):
+            body_min = self.layout.body_min_words
+            if _words(line, body_min) >= body_min and not self._header_follows(i):
                 break
             head.zone.append(i)
         return head
@@ -242,7 +249,7 @@ class _Reader:
             len(words) <= _MAX_KICKER_WORDS
             and all(w[0].isupper() or not w[0].isalpha() for w in words)
             and not _SENTENCE_END.search(self.lines[i])
-            and 4 <= _words(headline) <= _MAX_TITLE_WORDS
+            and 4 <= _words(headline, _MAX_TITLE_WORDS) <= _MAX_TITLE_WORDS
             and not headline.endswith(".")
         )
 
@@ -262,7 +269,8 @@ class _Reader:
             kicker, first = first, zone[1]
         line = self.lines[first]
         later = any(self.lines[j] for j in range(first + 1, len(self.lines)))
-        if line.endswith(".") or _words(line) >= self.layout.body_min_words or not later:
+        body_min = self.layout.body_min_words
+        if line.endswith(".") or _words(line, body_min) >= body_min or not later:
             return None, None
         return kicker, first
 
@@ -333,7 +341,11 @@ def _mark_repeats_and_leftovers(
     if head.meta:
         for i in head.after_title():
             line = lines[i]
-            if not kinds[i] and _words(line) <= _MAX_KICKER_WORDS and not line.endswith("."):
+            if (
+                not kinds[i]
+                and _words(line, _MAX_KICKER_WORDS) <= _MAX_KICKER_WORDS
+                and not line.endswith(".")
+            ):
                 kinds[i] = "header"
 
 
@@ -466,7 +478,11 @@ def clean_article(text: str, patterns: Patterns, layout: Layout, given_title: st
     removed = [Removal(i + 1, kind, lines[i]) for i, kind in enumerate(kinds) if kind]
     removed = sorted(removed + extra, key=lambda r: r.line)
     body_lines = [line for i, line in enumerate(lines) if not kinds[i] and i != head.title]
-    body = _BLANK_RUN.sub("\n\n", "\n".join(body_lines)).strip()
+    body = "\n".join(body_lines)
+    # The pattern scans the whole text; most texts have no run of blank lines to shorten.
+    if "\n\n\n" in body:
+        body = _BLANK_RUN.sub("\n\n", body)
+    body = body.strip()
     title = headline.text
     if not title:
         title = " ".join(body.split()[: layout.title_words])

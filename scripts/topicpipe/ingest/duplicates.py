@@ -17,6 +17,7 @@ as similar.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import zlib
 from array import array
@@ -26,11 +27,17 @@ from datetime import date
 import numpy as np
 
 _WORD = re.compile(r"\w+")
-_MASK32 = np.uint64(0xFFFFFFFF)
+# Bytes of ASCII text with every byte that is not a word character (\w) made a space.
+_ASCII_WORDS = bytes(
+    byte if byte < 128 and (chr(byte).isalnum() or chr(byte) == "_") else ord(" ")
+    for byte in range(256)
+)
 # Kept signatures hold the low 16 bits of each value: two values that differ agree there
 # by chance once in 65,536, which moves a similarity estimate by less than 0.0001.
 _LOW16 = np.uint64(0xFFFF)
 _SHIFT = np.uint64(32)
+_SHINGLE_MULTIPLIER = np.uint64(1_000_003)
+_BAND_MULTIPLIER = np.uint64(0x100000001B3)
 # Fixed, so the same corpus always gives the same groups.
 _SEED = 20160202
 # Distinct shingles per document beyond which the smallest hashes stand for the text
@@ -41,10 +48,23 @@ MAX_SHINGLES = 20_000
 _TEXT_SLICE = 1 << 20
 _SHINGLE_BLOCK = 4096
 _WORDS_PER_WINDOW = 1 << 18
-# Words whose hash is remembered (about 100 bytes each); past it the memo starts afresh.
-_MAX_CACHED_WORDS = 500_000
 # Articles kept per block of stored signatures.
 _ROWS_PER_BLOCK = 4096
+
+
+def _slice_words(text: str) -> tuple[list[bytes], bytes]:
+    """The UTF-8 bytes of the words (runs of ``\\w``) of case-folded ``text``, and all of
+    them, each followed by a space. ASCII text, where ``\\w`` is letters, digits and ``_``,
+    is split as bytes, without a string per word."""
+    if text.isascii():
+        words = text.lower().encode("ascii").translate(_ASCII_WORDS).split()
+        return words, (b" ".join(words) + b" ") if words else b""
+    found = _WORD.findall(text.casefold())
+    if not found:
+        return [], b""
+    joined = (" ".join(found) + " ").encode("utf-8", "surrogatepass")
+    # No word's UTF-8 bytes include an ASCII space or control byte, so they split back apart.
+    return joined.split(), joined
 
 
 @dataclass(frozen=True)
@@ -86,50 +106,56 @@ class KeyIndex:
     def __init__(self, batch: int = 1 << 16):
         self.keys = np.empty(0, dtype=np.uint32)
         self.owners = np.empty(0, dtype=np.uint32)
-        # key -> owner, or a list of owners for a key that several articles have.
-        self.recent: dict[int, int | list[int]] = {}
+        # key -> the first recent owner; the later owners of a key that several recent
+        # articles have are in ``shared`` (rare: the keys of one article almost never meet).
+        self.recent: dict[int, int] = {}
+        self.shared: dict[int, list[int]] = {}
         self.batch = batch
 
     def add(self, keys: np.ndarray, owner: int) -> None:
         """Record that article ``owner`` has ``keys``."""
-        recent = self.recent
-        for key in keys.tolist():
-            before = recent.setdefault(key, owner)
-            if before != owner:
-                recent[key] = [*before, owner] if isinstance(before, list) else [before, owner]
+        recent, listed = self.recent, keys.tolist()
+        known = recent.keys() & listed
+        for key in known:
+            if recent[key] != owner:
+                self.shared.setdefault(key, []).append(owner)
+        recent.update(dict.fromkeys((key for key in listed if key not in known), owner))
         if len(recent) >= self.batch:
             self._merge()
 
     def owners_of(self, keys: np.ndarray) -> set[int]:
         """Every article that has one of ``keys``."""
         found: set[int] = set()
-        if len(self.keys):
-            left = np.searchsorted(self.keys, keys, side="left")
-            right = np.searchsorted(self.keys, keys, side="right")
-            for start, end in zip(left[right > left], right[right > left], strict=True):
-                found.update(self.owners[start:end].tolist())
-        for key in keys.tolist():
-            owners = self.recent.get(key)
-            if isinstance(owners, list):
-                found.update(owners)
-            elif owners is not None:
-                found.add(owners)
+        stored = self.keys
+        if len(stored):
+            left = np.searchsorted(stored, keys, side="left")
+            hit = stored[np.minimum(left, len(stored) - 1)] == keys
+            if hit.any():
+                right = np.searchsorted(stored, keys[hit], side="right")
+                for start, end in zip(left[hit].tolist(), right.tolist(), strict=True):
+                    found.update(self.owners[start:end].tolist())
+        for key in self.recent.keys() & keys.tolist():
+            found.add(self.recent[key])
+            found.update(self.shared.get(key, ()))
         return found
 
     def _merge(self) -> None:
-        pairs = [
-            (key, owner)
-            for key, owners in self.recent.items()
-            for owner in (owners if isinstance(owners, list) else [owners])
-        ]
-        new_keys = np.array([key for key, _ in pairs], dtype=np.uint32)
-        new_owners = np.array([owner for _, owner in pairs], dtype=np.uint32)
+        recent, shared = self.recent, self.shared
+        count = len(recent) + sum(map(len, shared.values()))
+        new_keys = np.fromiter(
+            itertools.chain(recent, *(itertools.repeat(k, len(v)) for k, v in shared.items())),
+            dtype=np.uint32,
+            count=count,
+        )
+        new_owners = np.fromiter(
+            itertools.chain(recent.values(), *shared.values()), dtype=np.uint32, count=count
+        )
         order = np.argsort(new_keys, kind="stable")
         new_keys, new_owners = new_keys[order], new_owners[order]
         at = np.searchsorted(self.keys, new_keys, side="right")
         self.keys = np.insert(self.keys, at, new_keys)
         self.owners = np.insert(self.owners, at, new_owners)
-        self.recent = {}
+        self.recent, self.shared = {}, {}
 
 
 def _smallest_distinct(values: np.ndarray, limit: int) -> np.ndarray:
@@ -163,6 +189,10 @@ class DuplicateFinder:
         )
         self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
         self.bands, self.rows = _bands_for(threshold, num_perm)
+        # Each band's key starts from its number, spread over 64 bits.
+        self._band_seeds = np.arange(1, self.bands + 1, dtype=np.uint64) * np.uint64(
+            0x9E3779B97F4A7C15
+        )
         self._exact = KeyIndex()
         self._bands = KeyIndex()
         self._blocks: list[np.ndarray] = []
@@ -171,7 +201,6 @@ class DuplicateFinder:
         self._path_numbers: dict[str, int] = {}
         self._path_names: list[str] = []
         self._days = array("i")
-        self._word_hashes: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -188,23 +217,11 @@ class DuplicateFinder:
             if end < len(text):
                 space = text.rfind(" ", start, end)
                 end = space + 1 if space > start else end
-            words = _WORD.findall(text[start:end].casefold())
-            if words:
-                digest.update((" ".join(words) + " ").encode("utf-8", "surrogatepass"))
-                hashes.extend(map(self._word_hash(words), words))
+            words, joined = _slice_words(text[start:end])
+            digest.update(joined)
+            hashes.extend(map(zlib.crc32, words))
             start = end
         return digest.digest(), np.frombuffer(hashes, dtype=np.uint32).astype(np.uint64)
-
-    def _word_hash(self, words: list[str]):
-        """A lookup of the 32-bit hash of each of ``words`` (memoised, a vocabulary's worth)."""
-        cache = self._word_hashes
-        new = set(words).difference(cache)
-        if len(cache) + len(new) > _MAX_CACHED_WORDS:
-            cache.clear()
-            new = set(words)
-        for word in new:
-            cache[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
-        return cache.__getitem__
 
     def _shingles(self, hashes: np.ndarray) -> np.ndarray:
         """Distinct hashes of ``shingle_words`` consecutive words (the smallest
@@ -216,13 +233,16 @@ class DuplicateFinder:
         count = len(hashes) - k + 1
         for start in range(0, count, _WORDS_PER_WINDOW):
             stop = min(count, start + _WORDS_PER_WINDOW)
-            # Combine k consecutive word hashes into one 64-bit shingle hash.
-            combined = np.zeros(stop - start, dtype=np.uint64)
-            for offset in range(k):
-                combined = combined * np.uint64(1_000_003) + hashes[start + offset : stop + offset]
+            # Combine k consecutive word hashes into one 64-bit shingle hash (in place).
+            combined = hashes[start:stop].copy()
+            for offset in range(1, k):
+                combined *= _SHINGLE_MULTIPLIER
+                combined += hashes[start + offset : stop + offset]
             if len(kept) == MAX_SHINGLES:
                 combined = combined[combined < kept[-1]]
-            kept = _smallest_distinct(np.concatenate([kept, combined]), MAX_SHINGLES)
+            kept = _smallest_distinct(
+                np.concatenate([kept, combined]) if len(kept) else combined, MAX_SHINGLES
+            )
         return kept
 
     def signature(self, text: str) -> np.ndarray:
@@ -233,8 +253,12 @@ class DuplicateFinder:
         result = np.full(self.num_perm, 0xFFFFFFFF, dtype=np.uint64)
         for start in range(0, len(shingles), _SHINGLE_BLOCK):
             block = shingles[start : start + _SHINGLE_BLOCK]
-            values = (np.outer(block, self._a) + self._b) >> _SHIFT
-            result = np.minimum(result, values.min(axis=0) & _MASK32)
+            # (a*x + b) mod 2**64 for every permutation (row) and shingle (column); the
+            # top 32 bits of the smallest value are the smallest top 32 bits (a shift keeps
+            # order), so only one value per permutation is shifted.
+            values = np.multiply.outer(self._a, block)
+            values += self._b[:, None]
+            np.minimum(result, values.min(axis=1) >> _SHIFT, out=result)
         return result
 
     def _stored(self, index: int) -> np.ndarray:
@@ -242,10 +266,11 @@ class DuplicateFinder:
 
     def _band_keys(self, signature: np.ndarray) -> np.ndarray:
         """One 32-bit key per band: the band number and its rows, hashed."""
-        rows = signature.reshape(self.bands, self.rows).astype(np.uint64)
-        keys = np.arange(1, self.bands + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        rows = signature.reshape(self.bands, self.rows)
+        keys = self._band_seeds.copy()
         for column in range(self.rows):
-            keys = (keys ^ rows[:, column]) * np.uint64(0x100000001B3)
+            keys ^= rows[:, column]
+            keys *= _BAND_MULTIPLIER
         return (keys >> _SHIFT).astype(np.uint32)
 
     def check(self, doc_id: str, path: str, text: str, iso_date: str = "") -> Match | None:
@@ -259,7 +284,7 @@ class DuplicateFinder:
         exact_key = np.frombuffer(digest[:4], dtype=np.uint32)
         signature = self._signature(self._shingles(hashes))
         keys = self._band_keys(signature)
-        low = signature & _LOW16
+        low = (signature & _LOW16).astype(np.uint16)
         # A 32-bit digest can collide: an exact copy also has the very same signature.
         candidates = [
             (1.0, "exact", index)
@@ -286,7 +311,7 @@ class DuplicateFinder:
             if apart is None or apart <= self.max_days_apart:
                 return match
             far = far or match
-        self._remember(doc_id, path, day, exact_key, signature, keys)
+        self._remember(doc_id, path, day, exact_key, low, keys)
         if far is not None:
             return Match(far.kept_id, far.kept_path, far.kind, far.similarity, True, far.days_apart)
         return None
@@ -304,13 +329,13 @@ class DuplicateFinder:
         path: str,
         day: int,
         exact_key: np.ndarray,
-        signature: np.ndarray,
+        low: np.ndarray,
         keys: np.ndarray,
     ) -> None:
         index = len(self._ids)
         if index % _ROWS_PER_BLOCK == 0:
             self._blocks.append(np.empty((_ROWS_PER_BLOCK, self.num_perm), dtype=np.uint16))
-        self._blocks[-1][index % _ROWS_PER_BLOCK] = signature & _LOW16
+        self._blocks[-1][index % _ROWS_PER_BLOCK] = low
         self._ids.append(doc_id)
         if path not in self._path_numbers:
             self._path_numbers[path] = len(self._path_names)

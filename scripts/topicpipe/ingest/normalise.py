@@ -53,8 +53,13 @@ def normalise_text(text: str) -> str:
     Line ends become ``\\n``; runs of spaces collapse to one and lines lose their
     surrounding spaces, so two copies that differ only in typography compare equal.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _EM_DASH.sub(" - ", text.translate(_TRANSLATE))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
+    # The dash pattern tries every space of a text; most texts have no dash to look for.
+    if "\u2014" in text or "\u2015" in text:
+        text = _EM_DASH.sub(" - ", text)
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # Runs of spaces never cross a line end, so the whole text is collapsed at once.
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
