@@ -15,7 +15,13 @@ from dated_corpus import (
     design_phi,
 )
 
-from topicpipe.dynamics.fit import fit_dynamic_model, load_arrays, neighbour_weights, save_fit
+from topicpipe.dynamics.fit import (
+    fit_dynamic_model,
+    load_arrays,
+    neighbour_weights,
+    save_fit,
+    solve_chain,
+)
 from topicpipe.dynamics.linking import link_table, link_topics, renumber
 from topicpipe.dynamics.periods import plan_periods
 from topicpipe.evaluate.stability import cosine_matrix
@@ -100,6 +106,16 @@ def test_a_neighbour_across_a_gap_counts_less():
     weights = neighbour_weights([0, 1, 3])
     assert weights[0, 1] == 1.0 and weights[1, 2] == 0.5
     assert weights[0, 2] == 0.0 and np.array_equal(weights, weights.T)
+
+
+def test_the_chain_system_is_solved_as_a_dense_solver_solves_it():
+    weights = neighbour_weights([0, 1, 3, 4, 7])
+    diagonal = np.array([3.0, 0.5, 2.0, 8.0, 1.0]) + 2.0 * weights.sum(axis=1)
+    rhs = np.random.default_rng(0).random((5, 4))
+    dense = np.diag(diagonal) - 2.0 * weights
+    expected = np.linalg.solve(dense, rhs)
+    solved = solve_chain(diagonal, -2.0 * np.diagonal(weights, offset=1), rhs)
+    assert np.allclose(solved, expected, rtol=1e-12, atol=0)
 
 
 def test_bad_settings_and_mismatched_vocabularies_are_named(corpus):
