@@ -34,8 +34,9 @@ from topicpipe.dynamics.period_documents import PeriodDocuments, in_memory_perio
 # Probabilities are kept above this, so that a word never seen in a period keeps a
 # (negligible) probability and the likelihood stays finite.
 FLOOR = 1e-12
-# The word distributions (T, K, V) are the fit's memory: single precision halves it, and
-# moves them by less than 1e-6 (benchmarks/README.md, "Profiling at scale").
+# The word distributions (T, K, V) are the fit's memory: single precision halves it and
+# moves them by less than 1e-5, with the same top terms and iterations (10,000 articles,
+# benchmarks/README.md, "Profiling at scale").
 DTYPE = np.float32
 IterationHook = Callable[[int, float], None]
 

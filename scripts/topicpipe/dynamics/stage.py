@@ -33,8 +33,9 @@ from topicpipe.interpret.rollup import first_units, roll_up
 from topicpipe.notes import Note
 
 ENGINE = "chained_em"
-# The fit holds one (T, K, V) array, the word distributions, which the E-step overwrites
-# with their expected counts; writing it out can take a second's worth.
+# The fit holds one (T, K, V) array, the word distributions (which the E-step overwrites
+# with their expected counts), and allowance for as much again: one topic in double
+# precision, a period's documents, the program itself.
 FIT_ARRAYS = 2
 # How many of the largest consecutive changes the log lists.
 LOGGED_CHANGES = 5
