@@ -45,7 +45,7 @@ IterationHook = Callable[[int, float], None]
 class DynamicFit:
     """A fitted dynamic model.
 
-    ``phi``: (T, K, V) word distribution of each topic in each modelled period;
+    ``phi``: (T, K, V) word distribution of each topic in each modelled period (``DTYPE``);
     ``theta``: (D, K) topic shares of each modelled document (rows sum to 1);
     ``loglik``: log-likelihood per word after each iteration; ``converged``: whether
     the relative change fell below the tolerance before the last iteration.
