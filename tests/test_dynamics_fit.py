@@ -15,7 +15,13 @@ from dated_corpus import (
     design_phi,
 )
 
-from topicpipe.dynamics.fit import fit_dynamic_model, load_arrays, neighbour_weights, save_fit
+from topicpipe.dynamics.fit import (
+    fit_dynamic_model,
+    load_arrays,
+    neighbour_weights,
+    save_fit,
+    solve_chain,
+)
 from topicpipe.dynamics.linking import link_table, link_topics, renumber
 from topicpipe.dynamics.periods import plan_periods
 from topicpipe.evaluate.stability import cosine_matrix
@@ -102,6 +108,16 @@ def test_a_neighbour_across_a_gap_counts_less():
     assert weights[0, 2] == 0.0 and np.array_equal(weights, weights.T)
 
 
+def test_the_chain_system_is_solved_as_a_dense_solver_solves_it():
+    weights = neighbour_weights([0, 1, 3, 4, 7])
+    diagonal = np.array([3.0, 0.5, 2.0, 8.0, 1.0]) + 2.0 * weights.sum(axis=1)
+    rhs = np.random.default_rng(0).random((5, 4))
+    dense = np.diag(diagonal) - 2.0 * weights
+    expected = np.linalg.solve(dense, rhs)
+    solved = solve_chain(diagonal, -2.0 * np.diagonal(weights, offset=1), rhs)
+    assert np.allclose(solved, expected, rtol=1e-12, atol=0)
+
+
 def test_bad_settings_and_mismatched_vocabularies_are_named(corpus):
     with pytest.raises(ValueError, match="dynamics.smoothing"):
         fit(corpus, smoothing=1.0)
@@ -113,10 +129,11 @@ def test_bad_settings_and_mismatched_vocabularies_are_named(corpus):
 
 def test_linking_renumbers_dynamic_topics_after_the_static_ones(corpus):
     result = fit(corpus)
+    phi = result.phi.copy()
     shuffled = renumber(result, np.array([2, 0, 5, 1, 4, 3]))
     order, cosine, by_period = link_topics(shuffled.phi, corpus["static"], np.ones(8))
     assert order.tolist() == [1, 3, 0, 5, 4, 2]
-    assert np.array_equal(renumber(shuffled, order).phi, result.phi)
+    assert np.array_equal(renumber(shuffled, order).phi, phi)
     labels = {k: f"topic {k}" for k in range(1, 7)}
     table = link_table(order, cosine, by_period, [f"p{t}" for t in range(8)], labels, 1.01)
     assert table["dynamic_topic"].tolist() == [2, 4, 1, 6, 5, 3]

@@ -41,7 +41,10 @@ def link_topics(
     if weights.sum() <= 0:
         weights = np.ones(len(weights))
     weights = weights / weights.sum()
-    average = np.tensordot(weights, dynamic_phi, axes=1)
+    # Period by period: a tensordot would copy the whole (T, K, V) model to double.
+    average = np.zeros(dynamic_phi.shape[1:])
+    for weight, phi_t in zip(weights, dynamic_phi, strict=True):
+        average += weight * phi_t
     order, cosine = match_topics(static_phi, average)
     by_period = np.array(
         [np.diag(cosine_matrix(static_phi, phi_t[order])) for phi_t in dynamic_phi]
@@ -76,5 +79,11 @@ def link_table(
 
 
 def renumber(fit: DynamicFit, order: np.ndarray) -> DynamicFit:
-    """``fit`` with its topics in static order (``order`` from ``link_topics``)."""
-    return replace(fit, phi=fit.phi[:, order, :], theta=fit.theta[:, order])
+    """``fit`` with its topics in static order (``order`` from ``link_topics``).
+
+    The word distributions are reordered in place, one period at a time, so that the
+    model is never held twice; ``fit`` itself is changed.
+    """
+    for words in fit.phi:
+        words[:] = words[order]
+    return replace(fit, theta=fit.theta[:, order])

@@ -17,13 +17,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
-from topicpipe.corpus import bow_matrix
 from topicpipe.dynamics import DynamicsError
-from topicpipe.dynamics.fit import DynamicFit, IterationHook, fit_dynamic_model, save_fit
+from topicpipe.dynamics.fit import DTYPE, DynamicFit, IterationHook, fit_periods, save_fit
 from topicpipe.dynamics.guardrails import link_notes
 from topicpipe.dynamics.linking import link_table, link_topics, renumber
+from topicpipe.dynamics.period_documents import spill_periods
 from topicpipe.dynamics.periods import MODELLED, PeriodPlan, document_periods, plan_periods
 from topicpipe.dynamics.rise_fall import comparison_pairs, prevalence_changes
 from topicpipe.dynamics.summary import no_model_markdown, rise_fall_markdown
@@ -34,9 +33,10 @@ from topicpipe.interpret.rollup import first_units, roll_up
 from topicpipe.notes import Note
 
 ENGINE = "chained_em"
-# The fit holds two (T, K, V) arrays of 8-byte floats, the word distributions and their
-# expected counts (which the M-step overwrites), and a third's worth of temporaries.
-FIT_ARRAYS = 3
+# The fit holds one (T, K, V) array, the word distributions (which the E-step overwrites
+# with their expected counts), and allowance for as much again: one topic in double
+# precision, a period's documents, the program itself.
+FIT_ARRAYS = 2
 # How many of the largest consecutive changes the log lists.
 LOGGED_CHANGES = 5
 
@@ -91,7 +91,7 @@ def fit_summary(fit: DynamicFit, smoothing: float) -> dict[str, Any]:
 
 def check_memory(n_periods: int, n_topics: int, n_terms: int, mem_mb: int, period: str) -> None:
     """Raise ``DynamicsError`` when the fit needs more than ``mem_mb`` megabytes."""
-    needed_mb = FIT_ARRAYS * n_periods * n_topics * n_terms * 8 / 1e6
+    needed_mb = FIT_ARRAYS * n_periods * n_topics * n_terms * np.dtype(DTYPE).itemsize / 1e6
     if needed_mb > mem_mb:
         raise DynamicsError(
             f"{n_periods} {period} periods x {n_topics} topics x {n_terms} terms need about "
@@ -99,13 +99,6 @@ def check_memory(n_periods: int, n_topics: int, n_terms: int, mem_mb: int, perio
             "dynamics.period, prune the vocabulary (dictionary.keep_n), or give the rule more "
             "memory (--set-resources dynamics_fit:mem_mb=...)."
         )
-
-
-def period_tokens(bows: sp.csr_matrix, timepoints: np.ndarray, n_periods: int) -> np.ndarray:
-    """The tokens of each modelled period (documents ``bows`` of periods ``timepoints``)."""
-    return np.bincount(
-        timepoints, weights=np.asarray(bows.sum(axis=1)).ravel(), minlength=n_periods
-    )
 
 
 def fit_dynamics(
@@ -122,7 +115,8 @@ def fit_dynamics(
     ``units`` are the modelled documents in corpus row order (``id``, ``parent_id``,
     ``date``: ``interpret.documents.modelled_units``); ``static_phi`` (K, V) the static
     model's topics; ``corpus`` the same rows' bags of words over ``num_terms`` terms, read
-    only when a model is fitted; ``options`` from ``settings.fit_options``. Raises
+    once (streamed to a temporary file) only when a model is fitted; ``options`` from
+    ``settings.fit_options``. Raises
     ``DynamicsError`` when the fit would need more than ``mem_mb`` megabytes.
     """
     period = options["period"]
@@ -136,7 +130,6 @@ def fit_dynamics(
     n_periods, (n_topics, n_terms) = len(plan.modelled), static_phi.shape
     check_memory(n_periods, n_topics, n_terms, mem_mb, period)
     rows = np.flatnonzero(plan.timepoints >= 0)
-    bows, timepoints = bow_matrix(corpus, num_terms)[rows], plan.timepoints[rows]
     log.info(
         "fitting %d topics over %d periods: %d documents, %d terms (smoothing %.2f)",
         n_topics,
@@ -145,19 +138,17 @@ def fit_dynamics(
         n_terms,
         options["smoothing"],
     )
-    fit = fit_dynamic_model(
-        bows,
-        timepoints,
-        plan.positions,
-        static_phi,
-        smoothing=options["smoothing"],
-        max_iterations=options["max_iterations"],
-        tolerance=options["tolerance"],
-        on_iteration=_progress(log),
-    )
-    order, cosine, by_period = link_topics(
-        fit.phi, static_phi, period_tokens(bows, timepoints, n_periods)
-    )
+    with spill_periods(corpus, plan.timepoints, n_periods, num_terms) as periods:
+        fit = fit_periods(
+            periods,
+            plan.positions,
+            static_phi,
+            smoothing=options["smoothing"],
+            max_iterations=options["max_iterations"],
+            tolerance=options["tolerance"],
+            on_iteration=_progress(log),
+        )
+    order, cosine, by_period = link_topics(fit.phi, static_phi, periods.tokens)
     log.info(
         "%s after %d iterations (%.1f s); log-likelihood per word %.6f",
         "converged" if fit.converged else "stopped at dynamics.max_iterations",
