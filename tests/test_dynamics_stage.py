@@ -157,8 +157,11 @@ def test_gap_notes_count_thin_periods_and_the_documents_they_leave_out():
 def test_no_model_is_a_note_with_what_to_change(corpus):
     result = fit(corpus, min_documents=1000)
     (note,) = fit_notes(result.summary)
-    assert (note.subject, note.message) == ("dynamics_no_model", result.summary["note"])
+    assert note.subject == "dynamics_no_model"
+    assert result.summary["note"] == f"{note.message} {note.override}."
+    # The fix is said once, under "To change it", not again in the message.
     assert "dynamics.min_documents" in note.override
+    assert "dynamics.min_documents" not in note.message
     undated = {"n_documents": 5, "n_undated": 5, "note": "None of the 5 documents has a date"}
     assert "ingest.metadata" in fit_notes(undated)[0].override
 

@@ -30,7 +30,9 @@ def fit_notes(summary: Mapping[str, Any]) -> list[Note]:
     n_undated, n_documents = summary["n_undated"], summary["n_documents"]
     if "note" in summary:
         fix = GIVE_DATES if n_undated == n_documents else LONGER_PERIODS
-        return [warning(FIT_RULE, "dynamics_no_model", "no dynamic model", summary["note"], fix)]
+        # The summary's note ends with the fix; the run note gives it once, as the override.
+        message = summary["note"].removesuffix(f" {fix}.")
+        return [warning(FIT_RULE, "dynamics_no_model", "no dynamic model", message, fix)]
     notes = []
     if n_undated:
         notes.append(
