@@ -15,24 +15,35 @@ scheme for LDA is the same, while ``COPY_MERGE`` is not repeatable and never use
 Inference starts every document's chain from tomotopy's fixed seed, so topic
 shares of a document do not depend on the other documents, their order or the
 number of workers.
+
+Number of sweeps (``iterations: auto``, see ``sweeps_converged``): training reads
+tomotopy's log-likelihood per word of the training documents every ``CHECK_EVERY``
+sweeps (cheap: no inference) and stops once its mean over the last ``WINDOW``
+readings after burn-in differs from the mean over the ``WINDOW`` readings before by
+less than ``tolerance`` (relative), or at ``max_iterations``. The readings come from
+the deterministic chain, so the stopping point is as repeatable as the chain.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import tomotopy as tp
 
+from topicpipe.config import AUTO
 from topicpipe.engines.base import Bow, PassHook, TopicEngine, normalise_rows
 
 MODEL_FILE = "lda.tomotopy"
 # Defaults for calls without a config (tests, benchmarks); config.yaml sets them for runs.
 DEFAULTS = {
-    "iterations": 1000,
+    "iterations": AUTO,
+    "max_iterations": 1000,
+    "tolerance": 0.001,
     "burn_in": 100,
     "optim_interval": 10,
     "alpha": 0.1,
@@ -42,11 +53,41 @@ DEFAULTS = {
     "convergence_every": 50,
 }
 SCHEME = tp.ParallelScheme.PARTITION
+# iterations: auto reads the training log-likelihood per word every CHECK_EVERY sweeps and
+# compares the means of two successive windows of WINDOW readings (50 sweeps each).
+CHECK_EVERY = 10
+WINDOW = 5
+# Documents given to tomotopy's infer at a time.
+INFER_BATCH = 4096
 
 
 def bow_words(bow: Bow) -> list[str]:
     """A bag of words as tomotopy's word list: term ids as strings, repeated by count."""
     return [str(int(term)) for term, count in sorted(bow) for _ in range(int(count))]
+
+
+def batched(items: Iterable[Bow], size: int) -> Iterator[list[Bow]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    items = iter(items)
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def window_change(readings: Sequence[float], window: int = WINDOW) -> float | None:
+    """Relative change between the mean of the last ``window`` readings and the mean of the
+    ``window`` before them (None until there are two full windows)."""
+    if len(readings) < 2 * window:
+        return None
+    last = float(np.mean(readings[-window:]))
+    before = float(np.mean(readings[-2 * window : -window]))
+    return abs(last - before) / abs(before)
+
+
+def sweeps_converged(readings: Sequence[float], tolerance: float) -> float | None:
+    """The window change of the readings taken after burn-in if it is below ``tolerance``
+    (training has converged and stops), else None."""
+    change = window_change(readings)
+    return change if change is not None and change < tolerance else None
 
 
 class TomotopyLda(TopicEngine):
@@ -90,21 +131,48 @@ class TomotopyLda(TopicEngine):
                 n_docs += 1
         if not n_docs:
             raise ValueError("tomotopy: no training document holds a term")
-        total, every = int(settings["iterations"]), int(settings["convergence_every"])
-        step = every if on_pass else total
+        auto = settings["iterations"] == AUTO
+        total = int(settings["max_iterations"] if auto else settings["iterations"])
+        every, burn_in = int(settings["convergence_every"]), int(settings["burn_in"])
+        readings: list[float] = []
+        stop = f"max_iterations ({total})" if auto else f"iterations ({total})"
         done = 0
         # Training in steps gives the same chain as one call (tested): the sweep
         # counter that schedules burn-in and optimisation lives in the model.
         while done < total:
-            sweeps = min(step, total - done)
+            ahead = [total]
+            if auto:
+                ahead.append((done // CHECK_EVERY + 1) * CHECK_EVERY)
+            if on_pass:
+                ahead.append((done // every + 1) * every)
+            sweeps = min(ahead) - done
             with warnings.catch_warnings():
                 # tomotopy warns for any workers != 1; PARTITION is repeatable (tested).
                 warnings.filterwarnings("ignore", "The training result may differ")
                 model.train(sweeps, workers=int(settings["workers"]), parallel=SCHEME)
             done += sweeps
-            if on_pass:
+            change = None
+            if auto and done % CHECK_EVERY == 0 and done > burn_in:
+                readings.append(float(model.ll_per_word))
+                change = sweeps_converged(readings, float(settings["tolerance"]))
+                if change is not None:
+                    stop = (
+                        f"converged: the training log-likelihood per word changed by "
+                        f"{change:.2g} (relative) between its last two {WINDOW * CHECK_EVERY}"
+                        f"-sweep means, below the tolerance {settings['tolerance']}"
+                    )
+            if on_pass and (done % every == 0 or done == total or change is not None):
                 on_pass(done, cls(model, settings))
-        return cls(model, settings)
+            if change is not None:
+                break
+        engine = cls(model, settings)
+        engine.training = {
+            "iterations": settings["iterations"],
+            "sweeps": done,
+            "stopped": stop,
+            "ll_per_word": float(model.ll_per_word),
+        }
+        return engine
 
     @property
     def num_topics(self) -> int:
@@ -127,17 +195,22 @@ class TomotopyLda(TopicEngine):
         return normalise_rows(phi)
 
     def infer(self, bows: Iterable[Bow]) -> np.ndarray:
-        prior = np.asarray(self.model.alpha, dtype=np.float64)
-        rows, docs, at = [], [], []
+        """Topic shares of ``bows``, ``INFER_BATCH`` documents at a time (each document's
+        chain is its own, so batches change no result; they bound the memory that
+        tomotopy's documents and results take)."""
+        batches = [self._infer_batch(batch) for batch in batched(bows, INFER_BATCH)]
+        if not batches:
+            return np.zeros((0, self.num_topics))
+        return np.vstack(batches)
+
+    def _infer_batch(self, bows: Sequence[Bow]) -> np.ndarray:
+        shares = np.tile(np.asarray(self.model.alpha, dtype=np.float64), (len(bows), 1))
+        docs, at = [], []
         for i, bow in enumerate(bows):
-            rows.append(prior)
             words = bow_words(bow)
             if words:
                 docs.append(self.model.make_doc(words))
                 at.append(i)
-        if not rows:
-            return np.zeros((0, self.num_topics))
-        shares = np.vstack(rows)
         if docs:
             inferred, _ = self.model.infer(
                 docs,
