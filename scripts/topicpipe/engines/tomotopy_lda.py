@@ -27,8 +27,7 @@ the deterministic chain, so the stopping point is as repeatable as the chain.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,20 +56,11 @@ SCHEME = tp.ParallelScheme.PARTITION
 # compares the means of two successive windows of WINDOW readings (50 sweeps each).
 CHECK_EVERY = 10
 WINDOW = 5
-# Documents given to tomotopy's infer at a time.
-INFER_BATCH = 4096
 
 
 def bow_words(bow: Bow) -> list[str]:
     """A bag of words as tomotopy's word list: term ids as strings, repeated by count."""
     return [str(int(term)) for term, count in sorted(bow) for _ in range(int(count))]
-
-
-def batched(items: Iterable[Bow], size: int) -> Iterator[list[Bow]]:
-    """``items`` in lists of ``size`` (the last one shorter)."""
-    items = iter(items)
-    while batch := list(islice(items, size)):
-        yield batch
 
 
 def window_change(readings: Sequence[float], window: int = WINDOW) -> float | None:
@@ -195,22 +185,17 @@ class TomotopyLda(TopicEngine):
         return normalise_rows(phi)
 
     def infer(self, bows: Iterable[Bow]) -> np.ndarray:
-        """Topic shares of ``bows``, ``INFER_BATCH`` documents at a time (each document's
-        chain is its own, so batches change no result; they bound the memory that
-        tomotopy's documents and results take)."""
-        batches = [self._infer_batch(batch) for batch in batched(bows, INFER_BATCH)]
-        if not batches:
-            return np.zeros((0, self.num_topics))
-        return np.vstack(batches)
-
-    def _infer_batch(self, bows: Sequence[Bow]) -> np.ndarray:
-        shares = np.tile(np.asarray(self.model.alpha, dtype=np.float64), (len(bows), 1))
-        docs, at = [], []
+        prior = np.asarray(self.model.alpha, dtype=np.float64)
+        rows, docs, at = [], [], []
         for i, bow in enumerate(bows):
+            rows.append(prior)
             words = bow_words(bow)
             if words:
                 docs.append(self.model.make_doc(words))
                 at.append(i)
+        if not rows:
+            return np.zeros((0, self.num_topics))
+        shares = np.vstack(rows)
         if docs:
             inferred, _ = self.model.infer(
                 docs,
