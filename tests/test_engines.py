@@ -156,10 +156,10 @@ def test_old_flat_model_keys_and_bad_engine_settings_are_named():
 
 def test_auto_sweeps_stop_when_the_training_likelihood_levels_off_and_repeat():
     bows, true_phi = planted()
-    auto = train("tomotopy", bows, iterations="auto", max_iterations=1000, tolerance=0.001)
+    auto = train("tomotopy", bows, iterations="auto", max_iterations=1000, tolerance=0.003)
     sweeps = auto.training["sweeps"]
-    # Never before burn-in (100) and two 50-sweep windows after it.
-    assert 200 <= sweeps < 1000 and auto.training["stopped"].startswith("converged")
+    # Never before burn-in (100), two 50-sweep windows and four more readings after it.
+    assert 240 <= sweeps < 1000 and auto.training["stopped"].startswith("converged")
     assert match_topics(true_phi, auto.topic_term_matrix())[1].min() >= 0.9
     # The same number of sweeps set by hand is the same chain, so auto is repeatable.
     fixed = train("tomotopy", bows, iterations=sweeps)
@@ -172,5 +172,11 @@ def test_auto_sweeps_stop_when_the_training_likelihood_levels_off_and_repeat():
 def test_window_change_compares_the_means_of_the_last_two_windows():
     assert window_change([-10.0] * 9) is None
     assert window_change([-10.0] * 5 + [-9.99] * 5) == pytest.approx(0.001)
-    assert sweeps_converged([-10.0] * 5 + [-9.99] * 5, tolerance=0.002) == pytest.approx(0.001)
-    assert sweeps_converged([-10.0] * 5 + [-9.99] * 5, tolerance=0.0005) is None
+    # Converged once the change has stayed below the tolerance for a whole window ...
+    assert sweeps_converged([-10.0] * 10 + [-9.99] * 5, tolerance=0.002) == pytest.approx(0.001)
+    assert sweeps_converged([-10.0] * 10 + [-9.99] * 5, tolerance=0.0005) is None
+    assert sweeps_converged([-10.0] * 13, tolerance=0.002) is None
+    # ... not when the means of a dip and its recovery happen to be equal.
+    dip = [-10.0, -10.1, -10.2, -10.3, -10.4, -10.4, -10.3, -10.2, -10.1, -10.0]
+    assert window_change(dip) == pytest.approx(0.0, abs=1e-9)
+    assert sweeps_converged([-9.5] * 4 + dip, tolerance=0.002) is None

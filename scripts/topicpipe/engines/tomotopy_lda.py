@@ -19,8 +19,9 @@ number of workers.
 Number of sweeps (``iterations: auto``, see ``sweeps_converged``): training reads
 tomotopy's log-likelihood per word of the training documents every ``CHECK_EVERY``
 sweeps (cheap: no inference) and stops once its mean over the last ``WINDOW``
-readings after burn-in differs from the mean over the ``WINDOW`` readings before by
-less than ``tolerance`` (relative), or at ``max_iterations``. The readings come from
+readings after burn-in has differed from the mean over the ``WINDOW`` readings before
+by less than ``tolerance`` (relative) at ``WINDOW`` readings in a row, or at
+``max_iterations``. The readings come from
 the deterministic chain, so the stopping point is as repeatable as the chain.
 """
 
@@ -42,12 +43,12 @@ MODEL_FILE = "lda.tomotopy"
 DEFAULTS = {
     "iterations": AUTO,
     "max_iterations": 1000,
-    "tolerance": 0.001,
+    "tolerance": 0.003,
     "burn_in": 100,
     "optim_interval": 10,
     "alpha": 0.1,
     "eta": 0.1,
-    "workers": 1,
+    "workers": 2,
     "infer_iterations": 100,
     "convergence_every": 50,
 }
@@ -74,10 +75,14 @@ def window_change(readings: Sequence[float], window: int = WINDOW) -> float | No
 
 
 def sweeps_converged(readings: Sequence[float], tolerance: float) -> float | None:
-    """The window change of the readings taken after burn-in if it is below ``tolerance``
-    (training has converged and stops), else None."""
-    change = window_change(readings)
-    return change if change is not None and change < tolerance else None
+    """The window change of the readings taken after burn-in if it has been below
+    ``tolerance`` at each of the last ``WINDOW`` readings (training has converged and
+    stops), else None. One reading below is not enough: where the likelihood dips after
+    burn-in and recovers, two successive windows can have equal means on the way."""
+    changes = [window_change(readings[: len(readings) - back]) for back in range(WINDOW)]
+    if all(change is not None and change < tolerance for change in changes):
+        return changes[0]
+    return None
 
 
 class TomotopyLda(TopicEngine):
@@ -149,7 +154,8 @@ class TomotopyLda(TopicEngine):
                     stop = (
                         f"converged: the training log-likelihood per word changed by "
                         f"{change:.2g} (relative) between its last two {WINDOW * CHECK_EVERY}"
-                        f"-sweep means, below the tolerance {settings['tolerance']}"
+                        f"-sweep means, below the tolerance {settings['tolerance']} for "
+                        f"{WINDOW * CHECK_EVERY} sweeps"
                     )
             if on_pass and (done % every == 0 or done == total or change is not None):
                 on_pass(done, cls(model, settings))
