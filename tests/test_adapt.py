@@ -110,3 +110,20 @@ def test_a_resolved_config_holds_the_values_chosen_for_auto_with_their_types():
     assert resolved["dictionary"] == {"no_below": 1, "no_above": 0.3, "keep_n": 100}
     assert resolved["evaluation"]["heldout_fraction"] == 0
     assert config["ingest"]["unit"] == "auto"
+
+
+def test_the_sweeps_note_gives_each_model_its_sweeps_and_names_a_capped_run():
+    converged = "converged: the training log-likelihood per word changed by 0.0004"
+    fits = [
+        {"model": "k5_seed1", "iterations": "auto", "sweeps": 230, "stopped": converged},
+        {"model": "k5_seed2", "iterations": "auto", "sweeps": 1000, "stopped": "max_iterations"},
+        {"model": "k10_seed1", "iterations": 300, "sweeps": 300, "stopped": "iterations (300)"},
+    ]
+    for fit in fits:
+        fit.update(k=int(fit["model"][1:].split("_")[0]), seed=1, max_k=50, train_documents=500)
+    (note,) = [n for n in sweep_notes(fits, "auto", 5) if n.subject.endswith("iterations")]
+    assert note.value == "1000"
+    assert "k5_seed1 230, k5_seed2 1000" in note.message and "k10_seed1" not in note.message
+    assert "1 model reached model.tomotopy.max_iterations" in note.message
+    assert chosen_settings([note]) == {"model.tomotopy.iterations": 1000}
+    assert not [n for n in sweep_notes(fits[2:], "auto", 5) if "iterations" in n.subject]

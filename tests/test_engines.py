@@ -14,6 +14,7 @@ from defaults import section
 from synthetic_lda import bags_of_words, sample_lda_corpus
 from topicpipe.engines import get_engine, load_model
 from topicpipe.engines.sweep import engine_params, moved_keys_message, training_options
+from topicpipe.engines.tomotopy_lda import sweeps_converged, window_change
 from topicpipe.evaluate.stability import match_topics
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,3 +152,31 @@ def test_old_flat_model_keys_and_bad_engine_settings_are_named():
     with pytest.raises(jsonschema.ValidationError) as error:
         jsonschema.validate(config, schema)
     assert list(error.value.absolute_path) == ["model", "tomotopy", "workers"]
+
+
+def test_auto_sweeps_stop_when_the_training_likelihood_levels_off_and_repeat():
+    bows, true_phi = planted()
+    auto = train("tomotopy", bows, iterations="auto", max_iterations=1000, tolerance=0.003)
+    sweeps = auto.training["sweeps"]
+    # Never before burn-in (100), two 50-sweep windows and four more readings after it.
+    assert 240 <= sweeps < 1000 and auto.training["stopped"].startswith("converged")
+    assert match_topics(true_phi, auto.topic_term_matrix())[1].min() >= 0.9
+    # The same number of sweeps set by hand is the same chain, so auto is repeatable.
+    fixed = train("tomotopy", bows, iterations=sweeps)
+    assert fixed.topic_term_matrix().tobytes() == auto.topic_term_matrix().tobytes()
+    assert fixed.training["stopped"] == f"iterations ({sweeps})"
+    capped = train("tomotopy", bows, iterations="auto", max_iterations=150, tolerance=1e-12)
+    assert (capped.training["sweeps"], capped.training["stopped"]) == (150, "max_iterations (150)")
+
+
+def test_window_change_compares_the_means_of_the_last_two_windows():
+    assert window_change([-10.0] * 9) is None
+    assert window_change([-10.0] * 5 + [-9.99] * 5) == pytest.approx(0.001)
+    # Converged once the change has stayed below the tolerance for a whole window ...
+    assert sweeps_converged([-10.0] * 10 + [-9.99] * 5, tolerance=0.002) == pytest.approx(0.001)
+    assert sweeps_converged([-10.0] * 10 + [-9.99] * 5, tolerance=0.0005) is None
+    assert sweeps_converged([-10.0] * 13, tolerance=0.002) is None
+    # ... not when the means of a dip and its recovery happen to be equal.
+    dip = [-10.0, -10.1, -10.2, -10.3, -10.4, -10.4, -10.3, -10.2, -10.1, -10.0]
+    assert window_change(dip) == pytest.approx(0.0, abs=1e-9)
+    assert sweeps_converged([-9.5] * 4 + dip, tolerance=0.002) is None

@@ -9,7 +9,7 @@ import pytest
 
 from defaults import section
 from synthetic_lda import bags_of_words, sample_lda_corpus
-from topicpipe.engines import load_model
+from topicpipe.engines import get_engine, load_model
 from topicpipe.engines.sweep import (
     engine_params,
     k_values,
@@ -20,7 +20,13 @@ from topicpipe.engines.sweep import (
     sweep_paths,
     training_options,
 )
-from topicpipe.engines.training import sweep_convergence, train_sweep_model
+from topicpipe.engines.training import (
+    ConvergenceHook,
+    Rows,
+    followed_rows,
+    sweep_convergence,
+    train_sweep_model,
+)
 from topicpipe.evaluate.heldout import heldout_mask
 
 
@@ -90,3 +96,22 @@ def test_training_job_follows_convergence_and_saves_the_model_training_left(tmp_
     )
     both = sweep_convergence([trained.convergence] * 2, [fit, {**fit, "seed": 8}])
     assert sorted(set(both["seed"])) == [7, 8] and len(both) == 6
+
+
+def test_convergence_follows_a_fixed_sample_and_the_final_score_takes_every_heldout_document():
+    assert followed_rows(8, cap=10).tolist() == list(range(8))
+    sample = followed_rows(10_000, cap=1000)
+    assert len(sample) == 1000 and sample[0] == 0 and sample[-1] == 9_999
+    truth = sample_lda_corpus(n_docs=60, n_topics=3, vocab_size=40, mean_length=30, seed=2)
+    corpus = bags_of_words(truth)
+    heldout = np.ones(len(corpus), dtype=bool)
+    model = get_engine("tomotopy").train(
+        corpus[:40], 40, {"num_topics": 3, "random_state": 1, "iterations": 60}
+    )
+    log = logging.getLogger("test")
+    every = ConvergenceHook(Rows(corpus, heldout), 0, log)
+    sampled = ConvergenceHook(Rows(corpus, heldout), 0, log, cap=6)
+    for hook in (every, sampled):
+        hook(60, model)
+    assert sampled.history[0]["tokens"] < every.history[0]["tokens"]
+    assert sampled.final(model) == every.final(model) == every.last

@@ -62,13 +62,14 @@ def test_heldout_split_is_fixed_by_its_seed():
 
 def test_completion_halves_keep_every_token():
     bow = [(0, 3), (2, 4), (5, 1)]
-    observed, evaluated = completion_halves([bow, [(1, 1)]], seed=0)
-    assert len(observed) == 1  # a one-token document cannot be split
+    halves = list(completion_halves([bow, [(1, 1)]], seed=0))
+    assert len(halves) == 1  # a one-token document cannot be split
+    ((observed, evaluated),) = halves
     merged = {}
-    for term, count in observed[0] + evaluated[0]:
+    for term, count in observed + evaluated:
         merged[term] = merged.get(term, 0) + count
     assert merged == dict(bow)
-    assert sum(c for _, c in observed[0]) == 4
+    assert sum(c for _, c in observed) == 4
 
 
 def test_completion_score_is_the_log_probability_of_the_evaluated_tokens():

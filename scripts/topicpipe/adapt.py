@@ -257,6 +257,7 @@ def sweep_notes(
                 override,
             )
         )
+    notes += sweeps_notes([fit for fit in fits if fit.get("iterations") == AUTO])
     above = [k for k in trained if k > max_k]
     if above:
         notes.append(
@@ -271,6 +272,31 @@ def sweep_notes(
             )
         )
     return notes
+
+
+def sweeps_notes(fits: Sequence[Mapping[str, Any]]) -> list[Note]:
+    """The note of ``model.tomotopy.iterations: auto``, from the ``fit.json`` of the models
+    trained with it: the sweeps each one ran and why it stopped. Its value is the longest
+    run (a number of sweeps that, set by hand, trains each model at least as long)."""
+    if not fits:
+        return []
+    runs = ", ".join(f"{fit['model']} {fit['sweeps']}" for fit in fits)
+    capped = [fit["model"] for fit in fits if not fit["stopped"].startswith("converged")]
+    why = (
+        "Gibbs sweeps until the training log-likelihood per word levelled off "
+        f"(model.tomotopy.tolerance): {runs}"
+    )
+    if capped:
+        why += f"; {count(len(capped), 'model')} reached model.tomotopy.max_iterations"
+    return [
+        choice(
+            "train_model",
+            "model.tomotopy.iterations",
+            max(fit["sweeps"] for fit in fits),
+            why,
+            "set model.tomotopy.iterations to a number of sweeps",
+        )
+    ]
 
 
 def skipped_footnote(fits: Sequence[Mapping[str, Any]]) -> str:

@@ -27,6 +27,9 @@ class TopicEngine(ABC):
 
     def __init__(self, params: dict[str, Any]):
         self.params = dict(params)
+        # How training went, for engines that decide it while training (e.g. the sweeps
+        # run and why training stopped); saved in engine.json and copied to fit.json.
+        self.training: dict[str, Any] = {}
 
     @classmethod
     @abstractmethod
@@ -75,6 +78,8 @@ class TopicEngine(ABC):
         directory.mkdir(parents=True, exist_ok=True)
         self._save_state(directory)
         meta = {"engine": self.name, "num_topics": self.num_topics, "params": self.params}
+        if self.training:
+            meta["training"] = self.training
         (directory / "engine.json").write_text(
             json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
         )
@@ -86,7 +91,9 @@ class TopicEngine(ABC):
         meta = json.loads((directory / "engine.json").read_text(encoding="utf-8"))
         if meta["engine"] != cls.name:
             raise ValueError(f"{directory} holds a {meta['engine']!r} model, not {cls.name!r}")
-        return cls._load_state(directory, meta["params"])
+        model = cls._load_state(directory, meta["params"])
+        model.training = meta.get("training", {})
+        return model
 
 
 def normalise_rows(matrix: np.ndarray) -> np.ndarray:

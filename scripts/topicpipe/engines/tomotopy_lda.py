@@ -15,38 +15,74 @@ scheme for LDA is the same, while ``COPY_MERGE`` is not repeatable and never use
 Inference starts every document's chain from tomotopy's fixed seed, so topic
 shares of a document do not depend on the other documents, their order or the
 number of workers.
+
+Number of sweeps (``iterations: auto``, see ``sweeps_converged``): training reads
+tomotopy's log-likelihood per word of the training documents every ``CHECK_EVERY``
+sweeps (cheap: no inference) and stops once its mean over the last ``WINDOW``
+readings after burn-in has differed from the mean over the ``WINDOW`` readings before
+by less than ``tolerance`` (relative) at ``WINDOW`` readings in a row, or at
+``max_iterations``. The readings come from
+the deterministic chain, so the stopping point is as repeatable as the chain.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import tomotopy as tp
 
+from topicpipe.config import AUTO
 from topicpipe.engines.base import Bow, PassHook, TopicEngine, normalise_rows
 
 MODEL_FILE = "lda.tomotopy"
 # Defaults for calls without a config (tests, benchmarks); config.yaml sets them for runs.
 DEFAULTS = {
-    "iterations": 1000,
+    "iterations": AUTO,
+    "max_iterations": 1000,
+    "tolerance": 0.003,
     "burn_in": 100,
     "optim_interval": 10,
     "alpha": 0.1,
     "eta": 0.1,
-    "workers": 1,
+    "workers": 2,
     "infer_iterations": 100,
     "convergence_every": 50,
 }
 SCHEME = tp.ParallelScheme.PARTITION
+# iterations: auto reads the training log-likelihood per word every CHECK_EVERY sweeps and
+# compares the means of two successive windows of WINDOW readings (50 sweeps each).
+CHECK_EVERY = 10
+WINDOW = 5
 
 
 def bow_words(bow: Bow) -> list[str]:
     """A bag of words as tomotopy's word list: term ids as strings, repeated by count."""
     return [str(int(term)) for term, count in sorted(bow) for _ in range(int(count))]
+
+
+def window_change(readings: Sequence[float], window: int = WINDOW) -> float | None:
+    """Relative change between the mean of the last ``window`` readings and the mean of the
+    ``window`` before them (None until there are two full windows)."""
+    if len(readings) < 2 * window:
+        return None
+    last = float(np.mean(readings[-window:]))
+    before = float(np.mean(readings[-2 * window : -window]))
+    return abs(last - before) / abs(before)
+
+
+def sweeps_converged(readings: Sequence[float], tolerance: float) -> float | None:
+    """The window change of the readings taken after burn-in if it has been below
+    ``tolerance`` at each of the last ``WINDOW`` readings (training has converged and
+    stops), else None. One reading below is not enough: where the likelihood dips after
+    burn-in and recovers, two successive windows can have equal means on the way."""
+    changes = [window_change(readings[: len(readings) - back]) for back in range(WINDOW)]
+    if all(change is not None and change < tolerance for change in changes):
+        return changes[0]
+    return None
 
 
 class TomotopyLda(TopicEngine):
@@ -90,21 +126,49 @@ class TomotopyLda(TopicEngine):
                 n_docs += 1
         if not n_docs:
             raise ValueError("tomotopy: no training document holds a term")
-        total, every = int(settings["iterations"]), int(settings["convergence_every"])
-        step = every if on_pass else total
+        auto = settings["iterations"] == AUTO
+        total = int(settings["max_iterations"] if auto else settings["iterations"])
+        every, burn_in = int(settings["convergence_every"]), int(settings["burn_in"])
+        readings: list[float] = []
+        stop = f"max_iterations ({total})" if auto else f"iterations ({total})"
         done = 0
         # Training in steps gives the same chain as one call (tested): the sweep
         # counter that schedules burn-in and optimisation lives in the model.
         while done < total:
-            sweeps = min(step, total - done)
+            ahead = [total]
+            if auto:
+                ahead.append((done // CHECK_EVERY + 1) * CHECK_EVERY)
+            if on_pass:
+                ahead.append((done // every + 1) * every)
+            sweeps = min(ahead) - done
             with warnings.catch_warnings():
                 # tomotopy warns for any workers != 1; PARTITION is repeatable (tested).
                 warnings.filterwarnings("ignore", "The training result may differ")
                 model.train(sweeps, workers=int(settings["workers"]), parallel=SCHEME)
             done += sweeps
-            if on_pass:
+            change = None
+            if auto and done % CHECK_EVERY == 0 and done > burn_in:
+                readings.append(float(model.ll_per_word))
+                change = sweeps_converged(readings, float(settings["tolerance"]))
+                if change is not None:
+                    stop = (
+                        f"converged: the training log-likelihood per word changed by "
+                        f"{change:.2g} (relative) between its last two {WINDOW * CHECK_EVERY}"
+                        f"-sweep means, below the tolerance {settings['tolerance']} for "
+                        f"{WINDOW * CHECK_EVERY} sweeps"
+                    )
+            if on_pass and (done % every == 0 or done == total or change is not None):
                 on_pass(done, cls(model, settings))
-        return cls(model, settings)
+            if change is not None:
+                break
+        engine = cls(model, settings)
+        engine.training = {
+            "iterations": settings["iterations"],
+            "sweeps": done,
+            "stopped": stop,
+            "ll_per_word": float(model.ll_per_word),
+        }
+        return engine
 
     @property
     def num_topics(self) -> int:

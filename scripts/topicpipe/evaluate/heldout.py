@@ -12,7 +12,7 @@ scored the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,17 +63,13 @@ def _to_bow(tokens: np.ndarray) -> Bow:
     return [(int(t), int(c)) for t, c in zip(terms, counts, strict=True)]
 
 
-def completion_halves(bows: Iterable[Bow], seed: int) -> tuple[list[Bow], list[Bow]]:
-    """Observed and evaluated halves of documents with at least two tokens (seeded)."""
+def completion_halves(bows: Iterable[Bow], seed: int) -> Iterator[tuple[Bow, Bow]]:
+    """The observed and evaluated halves of each document with at least two tokens (seeded),
+    one document at a time."""
     rng = np.random.default_rng(seed)
-    observed, evaluated = [], []
     for bow in bows:
-        if sum(count for _, count in bow) < 2:
-            continue
-        first, second = split_halves(bow, rng)
-        observed.append(first)
-        evaluated.append(second)
-    return observed, evaluated
+        if sum(count for _, count in bow) >= 2:
+            yield split_halves(bow, rng)
 
 
 @dataclass(frozen=True)
