@@ -30,9 +30,10 @@ RUN_DEPENDENT = ("logs/", "benchmarks/", "tokens/shards/", "evaluation/timing.js
 
 def resume_command(cores: int) -> list[str]:
     """`make resume` as the README gives it, with this test environment's venv (``-o`` keeps
-    make from reinstalling it)."""
+    make from reinstalling it). ``ARGS=`` keeps pytest's own arguments, which `make test
+    ARGS=...` passes down to every make below it, off Snakemake's command line."""
     stamp = VENV / ".installed-from-lock"
-    return ["make", "-s", "-o", str(stamp), "resume", f"VENV={VENV}", f"CORES={cores}"]
+    return ["make", "-s", "-o", str(stamp), "resume", f"VENV={VENV}", f"CORES={cores}", "ARGS="]
 
 
 def add_makefile(workdir: Path) -> None:
