@@ -322,3 +322,9 @@ def test_precision_cases_leave_a_field_empty_rather_than_wrong():
     article = clean(f"Quay approved\nMonday 17 April 2018 at the town hall\n\n{BODY_1}")
     assert article.date == ""
     assert "Monday 17 April 2018 at the town hall" in article.text
+
+
+def test_a_means_after_by_is_kept_as_text_not_read_as_an_author():
+    article = clean(f"Quay approved at last\n\nBy Royal Decree\n\n{BODY_1}\n\n{BODY_2}")
+    assert article.author == ""
+    assert "By Royal Decree" in article.text

@@ -24,6 +24,10 @@ OUTLETS = Outlets.with_extra(["Velin Courier Online", "PNA"])
         ("Middle East", ""),
         ("March", ""),
         ("the end of the season", ""),
+        ("Royal Decree", ""),
+        ("Executive Order", ""),
+        ("Popular Demand", ""),
+        ("Unanimous Vote", ""),
     ],
 )
 def test_person_names(text, name):

@@ -62,7 +62,12 @@ _NOT_NAMES = _wordset(
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
     "friday saturday sunday mon tue wed thu fri sat sun north south east west middle central "
     "northern southern eastern western united kingdom states republic island islands city "
-    "province region county gulf sea bay valley coast"
+    "province region county gulf sea bay valley coast "
+    # "By Royal Decree", "By Popular Demand": what "by" names here is a means, not a writer.
+    "decree decrees order orders vote votes demand request requests agreement consent "
+    "arrangement invitation appointment mandate edict statute ruling resolution referendum "
+    "proclamation proxy default design contrast comparison accident mistake means virtue "
+    "majority margin definition tradition convention contract permission command"
 )
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,2}|[^\W\d_][^\W\d_'.-]*(?:['-][^\W\d_]+)*")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[,;|·•&]|\band\b|\bwith\b)\s*", re.IGNORECASE)
