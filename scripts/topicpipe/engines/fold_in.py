@@ -116,19 +116,20 @@ def chunks(bows: Iterable[Bow], num_topics: int, cells: int = CHUNK_CELLS) -> It
 
 def fold_in_chunk(
     chunk: Chunk,
-    phi: np.ndarray,
+    phi_t: np.ndarray,
     alpha: np.ndarray,
     tolerance: float = TOLERANCE,
     max_iterations: int = MAX_ITERATIONS,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Shares (D, K) of the chunk's documents, and how many iterations each one ran.
 
-    Documents without a known term get ``prior_mean(alpha)`` and 0 iterations. ``phi`` is
-    float64. A frozen document's shares are kept from the iteration it froze at; once a
+    ``phi_t`` is the topic-term matrix transposed, (V, K), float64 and C-contiguous (made once
+    for all chunks). Documents without a known term get ``prior_mean(alpha)`` and 0
+    iterations. A frozen document's shares are kept from the iteration it froze at; once a
     quarter of the working set has frozen, those documents leave it, so later iterations
     cost only what still moves (computing a frozen document on changes nothing stored)."""
     alpha = np.asarray(alpha, dtype=np.float64)
-    num_topics = phi.shape[0]
+    num_topics = phi_t.shape[1]
     n_docs = len(chunk.starts) - 1
     shares = np.tile(prior_mean(alpha), (n_docs, 1))
     iterations = np.zeros(n_docs, dtype=np.int64)
@@ -139,8 +140,7 @@ def fold_in_chunk(
     moving = np.ones(len(working), dtype=bool)
     lengths = chunk.lengths[working]
     terms, counts = chunk.terms, chunk.counts
-    phi_entries = phi[:, terms]
-    phi_t = np.ascontiguousarray(phi.T)
+    phi_entries = np.ascontiguousarray(phi_t[terms].T)
     theta = np.full((len(working), num_topics), 1.0 / num_topics)
     for iteration in range(1, max_iterations + 1):
         if not moving.any():
@@ -156,7 +156,7 @@ def fold_in_chunk(
         rate = np.repeat(by_topic[0], lengths) * phi_entries[0]
         for k in range(1, num_topics):
             rate += np.repeat(by_topic[k], lengths) * phi_entries[k]
-        weights = sp.csr_matrix((counts / rate, terms, starts), shape=(len(working), phi.shape[1]))
+        weights = sp.csr_matrix((counts / rate, terms, starts), shape=(len(working), len(phi_t)))
         updated = theta * (weights @ phi_t) + alpha
         updated /= row_sums(updated)[:, None]
         done = moving & (
@@ -184,11 +184,12 @@ def fold_in(
     ``known`` (boolean, V) marks the terms the model has seen; the others are left out of a
     document, as the model has nothing to say about them (default: every term). A document
     with no known term gets the prior mean ``alpha / sum(alpha)``."""
-    phi = np.asarray(phi, dtype=np.float64)
+    phi_t = np.ascontiguousarray(np.asarray(phi, dtype=np.float64).T)
+    num_terms, num_topics = phi_t.shape
     if known is None:
-        known = np.ones(phi.shape[1], dtype=bool)
+        known = np.ones(num_terms, dtype=bool)
     parts = [
-        fold_in_chunk(chunk_of(batch, known), phi, alpha, tolerance, max_iterations)[0]
-        for batch in chunks(bows, phi.shape[0], cells)
+        fold_in_chunk(chunk_of(batch, known), phi_t, alpha, tolerance, max_iterations)[0]
+        for batch in chunks(bows, num_topics, cells)
     ]
-    return np.vstack(parts) if parts else np.zeros((0, phi.shape[0]))
+    return np.vstack(parts) if parts else np.zeros((0, num_topics))
