@@ -20,6 +20,14 @@ SWEEP_FILES = ("model", "doc_topics.npy", "convergence.csv", "fit.json")
 GRID_KEYS = ("k", "seeds")
 # Keys that sat directly under ``model`` before each engine had its own section.
 MOVED_KEYS = ("passes", "iterations", "alpha", "eta", "chunksize")
+# Keys of an engine's section that other keys replaced, with what to write instead.
+REPLACED_KEYS = {
+    ("tomotopy", "infer_iterations"): (
+        "tomotopy's topic shares are now inferred by EM fold-in with the topics fixed, not by "
+        "Gibbs sweeps: write model.tomotopy.infer_tolerance (stop once no share moves by this "
+        "much) and model.tomotopy.infer_max_iterations instead (see config.yaml)"
+    ),
+}
 
 
 class SweepError(ValueError):
@@ -149,16 +157,23 @@ def engine_params(options: Mapping[str, Any], k: int, seed: int) -> dict[str, An
 
 
 def moved_keys_message(model_config: Mapping[str, Any]) -> str:
-    """A message naming keys of the old flat ``model`` layout in use, or "" if none are."""
+    """A message naming keys of the old flat ``model`` layout, or replaced keys of an
+    engine's section (``REPLACED_KEYS``), in use; "" if none are."""
+    messages = [
+        f"model.{engine}.{key}: {instead}"
+        for (engine, key), instead in REPLACED_KEYS.items()
+        if isinstance(model_config.get(engine), Mapping) and key in model_config[engine]
+    ]
     moved = [key for key in MOVED_KEYS if key in model_config]
-    if not moved:
-        return ""
-    old = ", ".join(f"model.{key}" for key in moved)
-    new = ", ".join(f"model.gensim.{key}" for key in moved)
-    return (
-        f"{old}: engine settings now live under the engine's own key. For gensim write "
-        f"{new}; tomotopy's settings are under model.tomotopy (see config.yaml)."
-    )
+    if moved:
+        old = ", ".join(f"model.{key}" for key in moved)
+        new = ", ".join(f"model.gensim.{key}" for key in moved)
+        messages.insert(
+            0,
+            f"{old}: engine settings now live under the engine's own key. For gensim write "
+            f"{new}; tomotopy's settings are under model.tomotopy (see config.yaml).",
+        )
+    return " ".join(messages)
 
 
 def selected_path(paths: Sequence[str], selected: Mapping[str, Any]) -> str:

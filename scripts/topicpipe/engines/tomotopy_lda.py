@@ -12,9 +12,12 @@ Determinism (measured, see README "Choosing an engine"): for a fixed seed and
 number of workers, training with ``ParallelScheme.PARTITION`` (each worker owns a
 slice of the vocabulary and its own random stream) is repeatable; the default
 scheme for LDA is the same, while ``COPY_MERGE`` is not repeatable and never used.
-Inference starts every document's chain from tomotopy's fixed seed, so topic
-shares of a document do not depend on the other documents, their order or the
-number of workers.
+
+Topic shares are not inferred by tomotopy's own ``infer`` (a Gibbs chain per document that
+copies and scores the K x V counts for each: 3.4 ms of CPU a document at 35,000 terms) but
+by EM fold-in with the topics fixed (``engines.fold_in``), vectorised over documents:
+deterministic, with each document's shares independent of the other documents, their order
+and the number of workers, bit for bit.
 
 Number of sweeps (``iterations: auto``, see ``sweeps_converged``): training reads
 tomotopy's log-likelihood per word of the training documents every ``CHECK_EVERY``
@@ -36,6 +39,7 @@ import numpy as np
 import tomotopy as tp
 
 from topicpipe.config import AUTO
+from topicpipe.engines import fold_in
 from topicpipe.engines.base import Bow, PassHook, TopicEngine, normalise_rows
 
 MODEL_FILE = "lda.tomotopy"
@@ -49,9 +53,12 @@ DEFAULTS = {
     "alpha": 0.1,
     "eta": 0.1,
     "workers": 2,
-    "infer_iterations": 100,
+    "infer_tolerance": fold_in.TOLERANCE,
+    "infer_max_iterations": fold_in.MAX_ITERATIONS,
     "convergence_every": 50,
 }
+# How topic shares are inferred, recorded in the model's params (engine.json, fit.json).
+INFERENCE = "em_fold_in"
 SCHEME = tp.ParallelScheme.PARTITION
 # iterations: auto reads the training log-likelihood per word every CHECK_EVERY sweeps and
 # compares the means of two successive windows of WINDOW readings (50 sweeps each).
@@ -106,7 +113,7 @@ class TomotopyLda(TopicEngine):
     ) -> TomotopyLda:
         """Train ``LDAModel``; ``params`` holds num_topics, random_state and the keys of
         ``DEFAULTS``. ``on_pass(sweeps, model)`` runs every ``convergence_every`` sweeps."""
-        settings = {**DEFAULTS, **params, "num_terms": int(num_terms)}
+        settings = {**DEFAULTS, **params, "num_terms": int(num_terms), "inference": INFERENCE}
         model = tp.LDAModel(
             k=int(settings["num_topics"]),
             alpha=float(settings["alpha"]),
@@ -167,6 +174,7 @@ class TomotopyLda(TopicEngine):
             "sweeps": done,
             "stopped": stop,
             "ll_per_word": float(model.ll_per_word),
+            "inference": INFERENCE,
         }
         return engine
 
@@ -191,27 +199,22 @@ class TomotopyLda(TopicEngine):
         return normalise_rows(phi)
 
     def infer(self, bows: Iterable[Bow]) -> np.ndarray:
-        prior = np.asarray(self.model.alpha, dtype=np.float64)
-        rows, docs, at = [], [], []
-        for i, bow in enumerate(bows):
-            rows.append(prior)
-            words = bow_words(bow)
-            if words:
-                docs.append(self.model.make_doc(words))
-                at.append(i)
-        if not rows:
-            return np.zeros((0, self.num_topics))
-        shares = np.vstack(rows)
-        if docs:
-            inferred, _ = self.model.infer(
-                docs,
-                iterations=int(self.params["infer_iterations"]),
-                workers=int(self.params["workers"]),
-                parallel=SCHEME,
-            )
-            shares[at] = np.asarray(inferred, dtype=np.float64)
-        # A document without terms keeps the prior mean of the topic shares.
-        return normalise_rows(shares)
+        """Topic shares by EM fold-in with the topics fixed (``fold_in.fold_in``): terms no
+        training document held are left out, and a document with none of the others keeps
+        the prior mean of the shares. Models saved before ``infer_tolerance`` and
+        ``infer_max_iterations`` existed use their defaults."""
+        known = np.zeros(self.num_terms, dtype=bool)
+        known[self.columns] = True
+        return fold_in.fold_in(
+            bows,
+            self.topic_term_matrix(),
+            np.asarray(self.model.alpha, dtype=np.float64),
+            known,
+            tolerance=float(self.params.get("infer_tolerance", DEFAULTS["infer_tolerance"])),
+            max_iterations=int(
+                self.params.get("infer_max_iterations", DEFAULTS["infer_max_iterations"])
+            ),
+        )
 
     def _save_state(self, directory: Path) -> None:
         self.model.save(str(directory / MODEL_FILE), full=False)
