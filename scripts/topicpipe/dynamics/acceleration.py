@@ -165,33 +165,47 @@ def extrapolate(
     length: float,
     floor: float,
 ) -> None:
-    """Write x' = x0 + 2 s r + s^2 v over ``start`` (x0), with r = ``change`` and
+    """Write x' = x0 + s (2 r + s v) over ``start`` (x0), with r = ``change`` and
     v = ``second`` - x0 - 2 r (``second`` is x2), s = ``length``; then keep every value
-    above ``floor`` and renormalise each distribution along the last axis. Computed in
-    double precision, block by block."""
+    above ``floor`` and renormalise each distribution along the last axis.
+
+    Block by block in the arrays' own precision: the differences of nearby values are
+    exact or nearly so, and scaling them (not the points themselves) by s keeps the
+    rounding error of x' that of its last digit.
+    """
     for x0, r, x2 in zip(start, change, second, strict=True):
         for block in _blocks(x0):
-            origin = x0[block].astype(np.float64)
-            slope = r[block].astype(np.float64)
-            curvature = x2[block] - origin - 2.0 * slope
-            point = origin + 2.0 * length * slope + length * length * curvature
+            step = _curvature(x0[block], r[block], x2[block])
+            step *= length
+            step += r[block]
+            step += r[block]
+            step *= length
+            point = x0[block]
+            point += step
             np.maximum(point, floor, out=point)
             point /= point.sum(axis=-1, keepdims=True)
-            x0[block] = point
 
 
 def _squared_norms(
     start: Sequence[np.ndarray], change: Sequence[np.ndarray], second: Sequence[np.ndarray]
 ) -> tuple[float, float]:
-    # ||r||^2 and ||v||^2 over all arrays, in double precision, block by block.
+    # ||r||^2 and ||v||^2 over all arrays, block by block, summed in double precision.
     change_norm2 = curvature_norm2 = 0.0
     for x0, r, x2 in zip(start, change, second, strict=True):
         for block in _blocks(x0):
-            slope = r[block].astype(np.float64)
-            curvature = x2[block] - x0[block].astype(np.float64) - 2.0 * slope
-            change_norm2 += float(np.vdot(slope, slope))
-            curvature_norm2 += float(np.vdot(curvature, curvature))
+            slope = r[block]
+            curvature = _curvature(x0[block], slope, x2[block])
+            change_norm2 += float(np.square(slope).sum(dtype=np.float64))
+            curvature_norm2 += float(np.square(curvature, out=curvature).sum(dtype=np.float64))
     return change_norm2, curvature_norm2
+
+
+def _curvature(origin: np.ndarray, slope: np.ndarray, second: np.ndarray) -> np.ndarray:
+    # v = x2 - x0 - 2 r, a new array.
+    curvature = second - origin
+    curvature -= slope
+    curvature -= slope
+    return curvature
 
 
 def _blocks(array: np.ndarray) -> Iterator[slice]:
