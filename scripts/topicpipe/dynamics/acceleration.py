@@ -20,6 +20,10 @@ Safeguards, so that the result is EM's fixed point and the objective never drops
   and at least that at x1; otherwise the cycle falls back to the plain EM point x2 (and
   that evaluation was spent for nothing).
 
+Far from the optimum EM is not yet in its linear regime and a long jump can land in
+another optimum's basin, so extrapolation can be held back until one EM step changes the
+objective by less than a threshold (``warm_up``).
+
 The stopping rule is plain EM's: the relative change of the objective over one EM step,
 checked on the two plain EM steps that begin every cycle, so a tolerance means the same
 with or without acceleration.
@@ -90,10 +94,14 @@ def squarem(
     tolerance: float,
     on_evaluation: EvaluationHook | None = None,
     floor: float = 1e-12,
+    warm_up: float = math.inf,
 ) -> EmRun:
     """EM accelerated by SQUAREM (module docstring) from ``params``, whose arrays each hold
     probability distributions along their last axis (kept above ``floor``); stops as
-    ``plain_em`` does, counting every evaluation of ``step``.
+    ``plain_em`` does, counting every evaluation of ``step``. Cycles extrapolate only once
+    an EM step changes the objective by at most ``warm_up`` (relative): before that they
+    are two plain EM steps, so that a far jump from a poor start cannot carry the fit to
+    another optimum than plain EM's.
 
     Holds two more copies of the parameters; ``params`` is worked on in place.
     """
@@ -135,6 +143,9 @@ def squarem(
             return run(True)
         if len(trace) == max_evaluations:
             break
+        if not has_converged(before_first, after_first, warm_up):
+            free = start
+            continue
         for change, before in zip(first, start, strict=True):
             change -= before
         length = step_length(*_squared_norms(start, first, current), cap)
