@@ -11,14 +11,17 @@ first difference r = x1 - x0 and the second v = x2 - 2 x1 + x0 jumps to
 which s = 1 makes x2 and a larger s carries further along the path EM was taking. One
 more EM step from x' (x'' = F(x')) starts the next cycle: three EM evaluations a cycle.
 
-Safeguards, so that the result is EM's fixed point and the objective never drops:
+Safeguards, so that the result is EM's fixed point and the objective at the start of a
+cycle never drops:
 - x' is projected back onto the simplex: every array holds probability distributions
   along its last axis, so values are kept above a floor and each distribution renormalised;
 - the step length is at least 1 and at most a cap that starts at 1, grows fourfold each
   time a step at the cap is accepted and shrinks fourfold at a rejection;
-- x' is accepted only when the objective at x' (which the EM step evaluated) is finite
-  and at least that at x1; otherwise the cycle falls back to the plain EM point x2 (and
-  that evaluation was spent for nothing).
+- the jump is kept only when the objective at x'' = F(x') (which the next cycle's first EM
+  step evaluates) is at least that at x1; otherwise EM continues from x2, which is kept
+  until then, and the two evaluations from x' were spent for nothing. Judging x' itself
+  would be stricter than needed: a long jump overshoots in the fast directions, which the
+  one EM step to x'' removes. A non-finite objective at x' drops it at once.
 
 Far from the optimum EM is not yet in its linear regime and a long jump can land in
 another optimum's basin, so extrapolation can be held back until one EM step changes the
@@ -144,7 +147,6 @@ def squarem(
         if len(trace) == max_evaluations:
             break
         if not has_converged(before_first, after_first, warm_up):
-            free = start
             continue
         for change, before in zip(first, start, strict=True):
             change -= before
