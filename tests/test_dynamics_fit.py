@@ -121,6 +121,8 @@ def test_the_chain_system_is_solved_as_a_dense_solver_solves_it():
 def test_bad_settings_and_mismatched_vocabularies_are_named(corpus):
     with pytest.raises(ValueError, match="dynamics.smoothing"):
         fit(corpus, smoothing=1.0)
+    with pytest.raises(ValueError, match="dynamics.acceleration must be one of"):
+        fit(corpus, acceleration="anderson")
     with pytest.raises(ValueError, match="dictionary"):
         fit_dynamic_model(
             corpus["bows"], corpus["timepoints"], corpus["positions"], corpus["static"][:, :-1]

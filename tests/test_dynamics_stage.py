@@ -225,7 +225,7 @@ def test_a_fit_larger_than_the_memory_stops_with_what_to_change(corpus):
         )
     assert "8 month periods x 6 topics" in str(error.value)
     assert "dynamics_fit:mem_mb" in str(error.value)
-    check_memory(8, 6, 1000, mem_mb=2, period="month")
+    check_memory(8, 6, 1000, mem_mb=2, period="month", acceleration="squarem")
 
 
 def test_tables_show_the_designed_rise_and_fall(corpus, fitted, tmp_path):

@@ -10,7 +10,14 @@ from collections.abc import Mapping
 from typing import Any
 
 # What changes the fitted model.
-FIT_KEYS = ("period", "min_documents", "smoothing", "max_iterations", "tolerance")
+FIT_KEYS = (
+    "period",
+    "min_documents",
+    "smoothing",
+    "max_iterations",
+    "tolerance",
+    "acceleration",
+)
 # What changes the tables, besides the fit.
 TABLE_KEYS = ("top_terms", "change_terms", "top_changes", "compare", "min_link_cosine")
 # Intervals of the tables are drawn as for prevalence over time (``prevalence`` section).

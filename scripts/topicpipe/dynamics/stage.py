@@ -34,9 +34,10 @@ from topicpipe.notes import Note
 
 ENGINE = "chained_em"
 # The fit holds one (T, K, V) array, the word distributions (which the E-step overwrites
-# with their expected counts), and allowance for as much again: one topic in double
-# precision, a period's documents, the program itself.
-FIT_ARRAYS = 2
+# with their expected counts), two more with SQUAREM (the start of a cycle and its first
+# step), and allowance for as much as one again: one topic in double precision, a
+# period's documents, the program itself.
+FIT_ARRAYS = {"squarem": 4, "none": 2}
 # How many of the largest consecutive changes the log lists.
 LOGGED_CHANGES = 5
 
@@ -66,6 +67,7 @@ def plan_summary(plan: PeriodPlan, n_documents: int, options: Mapping[str, Any])
         "engine": ENGINE,
         "period": options["period"],
         "min_documents": options["min_documents"],
+        "acceleration": options["acceleration"],
         "n_documents": n_documents,
         "n_undated": plan.n_undated,
         "n_left_out": plan.n_left_out,
@@ -84,14 +86,20 @@ def fit_summary(fit: DynamicFit, smoothing: float) -> dict[str, Any]:
         "smoothing": smoothing,
         "iterations": len(fit.loglik),
         "converged": fit.converged,
+        "extrapolations_accepted": fit.accepted,
+        "extrapolations_rejected": fit.rejected,
         "loglik_per_word": fit.loglik.tolist(),
         "seconds": round(fit.seconds, 3),
     }
 
 
-def check_memory(n_periods: int, n_topics: int, n_terms: int, mem_mb: int, period: str) -> None:
-    """Raise ``DynamicsError`` when the fit needs more than ``mem_mb`` megabytes."""
-    needed_mb = FIT_ARRAYS * n_periods * n_topics * n_terms * np.dtype(DTYPE).itemsize / 1e6
+def check_memory(
+    n_periods: int, n_topics: int, n_terms: int, mem_mb: int, period: str, acceleration: str
+) -> None:
+    """Raise ``DynamicsError`` when the fit (with ``acceleration``) needs more than
+    ``mem_mb`` megabytes."""
+    arrays = FIT_ARRAYS[acceleration]
+    needed_mb = arrays * n_periods * n_topics * n_terms * np.dtype(DTYPE).itemsize / 1e6
     if needed_mb > mem_mb:
         raise DynamicsError(
             f"{n_periods} {period} periods x {n_topics} topics x {n_terms} terms need about "
@@ -128,7 +136,7 @@ def fit_dynamics(
     if note:
         return DynamicsFit(plan.table, documents, {**summary, "note": note})
     n_periods, (n_topics, n_terms) = len(plan.modelled), static_phi.shape
-    check_memory(n_periods, n_topics, n_terms, mem_mb, period)
+    check_memory(n_periods, n_topics, n_terms, mem_mb, period, options["acceleration"])
     rows = np.flatnonzero(plan.timepoints >= 0)
     log.info(
         "fitting %d topics over %d periods: %d documents, %d terms (smoothing %.2f)",
@@ -146,14 +154,19 @@ def fit_dynamics(
             smoothing=options["smoothing"],
             max_iterations=options["max_iterations"],
             tolerance=options["tolerance"],
+            acceleration=options["acceleration"],
             on_iteration=_progress(log),
         )
     order, cosine, by_period = link_topics(fit.phi, static_phi, periods.tokens)
     log.info(
-        "%s after %d iterations (%.1f s); log-likelihood per word %.6f",
+        "%s after %d iterations (%.1f s; acceleration %s: %d extrapolations accepted, "
+        "%d rejected); log-likelihood per word %.6f",
         "converged" if fit.converged else "stopped at dynamics.max_iterations",
         len(fit.loglik),
         fit.seconds,
+        options["acceleration"],
+        fit.accepted,
+        fit.rejected,
         fit.loglik[-1],
     )
     links = {"rows": rows, "link_order": order, "link_cosine": cosine, "link_by_period": by_period}
