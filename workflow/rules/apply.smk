@@ -87,9 +87,10 @@ rule apply_model:
         name=NAME_PATTERN,
     conda:
         ENV
+    # About twice its use on 100,000 new articles (1.9 GB, 8.5 min of CPU: benchmarks/README.md).
     resources:
         mem_mb=4000,
-        runtime=60,
+        runtime=20,
     params:
         reading=config["apply_ingest"],
     script:

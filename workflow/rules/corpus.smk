@@ -20,9 +20,6 @@ rule corpus:
         f"{BENCHMARKS}/corpus.tsv"
     conda:
         ENV
-    resources:
-        mem_mb=4000,
-        runtime=30,
     params:
         options=config["dictionary"],
         adapt={

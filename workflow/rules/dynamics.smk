@@ -30,9 +30,11 @@ rule dynamics_fit:
         f"{BENCHMARKS}/dynamics_fit.tsv"
     conda:
         ENV
+    # About twice its use at 100,000 documents with K=20 (470 MB and 3 min with K=10; its
+    # arrays grow with periods x K x terms). The step refuses a fit that would not fit mem_mb.
     resources:
-        mem_mb=8000,
-        runtime=120,
+        mem_mb=1500,
+        runtime=20,
     params:
         options=fit_options(config),
     script:
@@ -87,9 +89,10 @@ rule dynamics_tables:
         f"{BENCHMARKS}/dynamics_tables.tsv"
     conda:
         ENV
+    # About twice its peak at 100,000 documents with K=20 (428 MB with K=10, which reads
+    # the fit's 135 MB of word distributions).
     resources:
-        mem_mb=4000,
-        runtime=30,
+        mem_mb=1200,
     params:
         options=table_options(config),
     script:

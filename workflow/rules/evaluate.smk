@@ -33,9 +33,6 @@ rule evaluate:
         f"{BENCHMARKS}/evaluate.tsv"
     conda:
         ENV
-    resources:
-        mem_mb=8000,
-        runtime=120,
     params:
         evaluation=config["evaluation"],
         max_k=config["model"]["max_k"],

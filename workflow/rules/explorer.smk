@@ -25,6 +25,9 @@ rule explorer:
         f"{BENCHMARKS}/explorer.tsv"
     conda:
         ENV
+    # About twice its peak at 100,000 documents (599 MB; it grows with the corpus).
+    resources:
+        mem_mb=1200,
     params:
         topics=config["topics"],
         explorer=config["explorer"],

@@ -43,8 +43,6 @@ rule ingest:
         f"{BENCHMARKS}/ingest.tsv"
     conda:
         ENV
-    resources:
-        runtime=30,
     params:
         options=config["ingest"],
         # Not read by the step: it changes with any file added, removed, renamed or edited

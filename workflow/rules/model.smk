@@ -86,9 +86,11 @@ rule train_model:
     conda:
         ENV
     threads: training_threads(config["model"])
+    # About twice one model's use at 100,000 documents (516 MB, 6 min with K=10), with
+    # room for K up to 20; larger corpora or K: --set-resources (README).
     resources:
-        mem_mb=8000,
-        runtime=240,
+        mem_mb=1200,
+        runtime=30,
     params:
         options=training_options(config["model"]),
         evaluation={"heldout_seed": config["evaluation"]["heldout_seed"]},

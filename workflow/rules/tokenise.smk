@@ -20,8 +20,6 @@ rule tokenise_scan:
         shard=r"\d+",
     conda:
         ENV
-    resources:
-        runtime=60,
     params:
         options=config["tokenise"],
     script:
@@ -45,9 +43,9 @@ rule tokenise_fit:
         f"{BENCHMARKS}/tokenise_fit.tsv"
     conda:
         ENV
+    # About twice its peak at 100,000 documents (578 MB; it grows with the vocabulary).
     resources:
-        mem_mb=4000,
-        runtime=60,
+        mem_mb=1200,
     params:
         options=config["tokenise"],
     script:
@@ -69,8 +67,6 @@ rule tokenise_shard:
         shard=r"\d+",
     conda:
         ENV
-    resources:
-        runtime=60,
     script:
         "../../scripts/steps/tokenise_shard.py"
 
@@ -95,8 +91,6 @@ rule tokenise_merge:
         f"{BENCHMARKS}/tokenise_merge.tsv"
     conda:
         ENV
-    resources:
-        runtime=30,
     script:
         "../../scripts/steps/tokenise_merge.py"
 

@@ -59,9 +59,6 @@ rule topics:
         f"{BENCHMARKS}/topics.tsv"
     conda:
         ENV
-    resources:
-        mem_mb=4000,
-        runtime=30,
     params:
         options=config["topics"],
         labels=config.get("topic_labels", {}),
@@ -95,9 +92,6 @@ rule prevalence:
         f"{BENCHMARKS}/prevalence.tsv"
     conda:
         ENV
-    resources:
-        mem_mb=4000,
-        runtime=30,
     params:
         options=config["prevalence"],
     script:
@@ -133,8 +127,6 @@ rule topic_maps:
         f"{LOGS}/topic_maps.log",
     conda:
         ENV
-    resources:
-        mem_mb=4000,
     params:
         correlation_min_documents=config["guardrails"]["correlation_min_documents"],
     script:
