@@ -3,7 +3,7 @@
 #   snakemake --cores all apply --config apply_corpus=PATH [apply_name=NAME]
 # writes results/apply/<name>/. Applying needs only the bundle: it trains nothing that the
 # bundle does not need, and no figure, map or explorer.
-from topicpipe.apply import bundle as BUNDLE
+from topicpipe.apply import layout as BUNDLE
 from topicpipe.apply.request import NAME_PATTERN
 
 MODEL_BUNDLE = f"{RESULTS}/model"
