@@ -89,7 +89,7 @@ rule apply_model:
         ENV
     # About twice its use on 100,000 new articles (1.9 GB, 8.5 min of CPU: benchmarks/README.md).
     resources:
-        mem_mb=4000,
+        mem_mb=1500,
         runtime=20,
     params:
         reading=config["apply_ingest"],

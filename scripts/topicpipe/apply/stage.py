@@ -92,7 +92,8 @@ class Scored:
     """The new documents split into those with a known word (``rows``: id and known-token
     count, ``bows`` their bags of words) and those without (``excluded``: id and reason),
     and every document's vocabulary coverage. The bags are packed (``engines.base.packed``):
-    as lists of tuples, 100,000 news articles' bags alone took over 1 GB."""
+    as lists of tuples, they took over 1 GB of the 1.7 GB that applying a model to 100,000
+    news articles peaked at (680 MB packed)."""
 
     rows: pd.DataFrame
     bows: list[np.ndarray]
