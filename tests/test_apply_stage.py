@@ -18,10 +18,10 @@ import pytest
 
 from defaults import CONFIG
 from tiny_bundle import THEMES, build_bundle, paragraph, write_articles
-from topicpipe.apply import ApplyError, ApplyPaths, BundleError, apply_bundle, open_bundle
 from topicpipe.apply.__main__ import main
-from topicpipe.apply.bundle import MANIFEST
-from topicpipe.apply.request import apply_name, input_settings
+from topicpipe.apply.bundle import MANIFEST, BundleError, file_checksums, open_bundle
+from topicpipe.apply.request import ApplyError, apply_name, input_settings
+from topicpipe.apply.stage import ApplyPaths, apply_bundle
 from topicpipe.engines import ENGINES
 from topicpipe.interpret.tables import read_doc_topics
 
@@ -286,6 +286,25 @@ def test_a_bundle_of_another_version_is_refused_unless_allowed(trained, tmp_path
     (copy / MANIFEST).write_text(json.dumps(manifest))
     with pytest.raises(BundleError, match="has format 99"):
         open_bundle(copy, allow_other_version=True)
+
+
+def test_a_model_from_before_fold_in_inference_is_applied_with_a_warning(trained, tmp_path):
+    copy = copy_of(trained[0], tmp_path)
+    engine_file = copy / "topic_model" / "engine.json"
+    meta = json.loads(engine_file.read_text())
+    if meta["engine"] != "tomotopy":
+        pytest.skip("only tomotopy models changed how shares are inferred")
+    assert not any("Gibbs" in w for w in open_bundle(copy).warnings)
+    for key in ("inference", "infer_tolerance", "infer_max_iterations"):
+        del meta["params"][key]
+    meta["params"]["infer_iterations"] = 100
+    engine_file.write_text(json.dumps(meta))
+    manifest = json.loads((copy / MANIFEST).read_text())
+    manifest["files"] = file_checksums(copy)
+    (copy / MANIFEST).write_text(json.dumps(manifest))
+    (warning,) = [w for w in open_bundle(copy).warnings if "Gibbs" in w]
+    assert "differ from the training run's doc_topics" in warning
+    assert "--forceall" in warning
 
 
 def test_the_bundle_lists_every_part_with_its_checksum(trained):

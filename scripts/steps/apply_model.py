@@ -3,7 +3,9 @@ in results/apply/<name>/."""
 
 from pathlib import Path
 
-from topicpipe.apply import ApplyError, ApplyPaths, BundleError, apply_bundle, open_bundle
+from topicpipe.apply.bundle import BundleError, open_bundle
+from topicpipe.apply.request import ApplyError
+from topicpipe.apply.stage import ApplyPaths, apply_bundle
 from topicpipe.ingest.metadata import MetadataError
 from topicpipe.logsetup import get_logger, stop_on
 

@@ -3,7 +3,7 @@
 #   snakemake --cores all apply --config apply_corpus=PATH [apply_name=NAME]
 # writes results/apply/<name>/. Applying needs only the bundle: it trains nothing that the
 # bundle does not need, and no figure, map or explorer.
-from topicpipe.apply import bundle as BUNDLE
+from topicpipe.apply import layout as BUNDLE
 from topicpipe.apply.request import NAME_PATTERN
 
 MODEL_BUNDLE = f"{RESULTS}/model"
@@ -89,7 +89,7 @@ rule apply_model:
         ENV
     # About twice its use on 100,000 new articles (1.9 GB, 8.5 min of CPU: benchmarks/README.md).
     resources:
-        mem_mb=4000,
+        mem_mb=1500,
         runtime=20,
     params:
         reading=config["apply_ingest"],

@@ -1,4 +1,4 @@
-from topicpipe.apply.bundle import training_config
+from topicpipe.apply.layout import training_config
 
 
 rule provenance:

@@ -32,35 +32,27 @@ import yaml
 from gensim.corpora import Dictionary
 
 from topicpipe.adapt import resolved_config
-from topicpipe.engines import BUNDLE_MODEL_DIR, TopicEngine, load_model
+from topicpipe.apply.layout import (
+    BUNDLE_FORMAT,
+    CONFIG,
+    DICTIONARY,
+    MANIFEST,
+    MODEL_DIR,
+    PARTS,
+    TOKENISER_DIR,
+    TOPICS,
+    training_config,
+)
+from topicpipe.engines import TopicEngine, load_model
 from topicpipe.files import read_json, write_json
 from topicpipe.interpret.guardrails import flagged_topics
 from topicpipe.interpret.labels import label_map, read_topic_table
 from topicpipe.provenance import environment, sha256_file
 from topicpipe.tokenise import Tokeniser, load_tokeniser
 
-# Raise when the layout or the meaning of a file changes: older bundles are then refused.
-BUNDLE_FORMAT = 1
-MODEL_DIR = BUNDLE_MODEL_DIR
-TOKENISER_DIR = "tokeniser"
-DICTIONARY = "dictionary.dict"
-TOPICS = "topics.csv"
-CONFIG = "config.yaml"
-MANIFEST = "bundle.json"
-# What a bundle must hold besides its manifest.
-PARTS = (MODEL_DIR, TOKENISER_DIR, DICTIONARY, TOPICS, CONFIG)
-# Config keys that say what to apply a bundle to, not how its model was made.
-APPLY_KEYS = ("apply_corpus", "apply_name", "apply_ingest")
-
 
 class BundleError(Exception):
     """A model bundle is missing, incomplete, changed or made by another topicpipe."""
-
-
-def training_config(config: Mapping[str, Any]) -> dict[str, Any]:
-    """The config without the keys that only say what to apply the model to, so that
-    applying it to a new corpus changes nothing the training run recorded."""
-    return {key: value for key, value in config.items() if key not in APPLY_KEYS}
 
 
 def file_checksums(directory: str | Path) -> dict[str, dict[str, Any]]:
@@ -186,7 +178,7 @@ def open_bundle(directory: str | Path, allow_other_version: bool = False) -> Bun
             f"it ({manifest.get('topicpipe', 'unknown')}) or train the model again"
         )
     _check_files(directory, manifest)
-    warnings = _version_warnings(manifest)
+    warnings = _version_warnings(manifest) + _inference_warnings(directory)
     if manifest["topicpipe"] != __version__:
         message = (
             f"model bundle {str(directory)!r} was made by topicpipe {manifest['topicpipe']}, "
@@ -243,3 +235,19 @@ def _version_warnings(manifest: Mapping[str, Any]) -> list[str]:
         if installed != version:
             warnings.append(f"{package} {version} made the bundle, {installed} is installed")
     return warnings
+
+
+def _inference_warnings(directory: Path) -> list[str]:
+    """A warning when the bundle's tomotopy model was saved while its topic shares were still
+    inferred by Gibbs sampling (its params hold ``infer_iterations``): new documents now get
+    EM fold-in shares, which differ from its training run's ``doc_topics`` within sampling
+    noise, so the two are no longer exactly comparable."""
+    meta = read_json(directory / MODEL_DIR / "engine.json")
+    if meta.get("engine") != "tomotopy" or "infer_iterations" not in meta.get("params", {}):
+        return []
+    return [
+        f"the model in {str(directory)!r} was trained when tomotopy's topic shares were "
+        "inferred by Gibbs sampling; they are now inferred by EM fold-in, so the shares of new "
+        "documents differ from the training run's doc_topics (a mean of about 0.02 a share). "
+        "Train the model again (snakemake --cores all --forceall) to compare them exactly"
+    ]

@@ -22,6 +22,7 @@ from gensim.corpora import Dictionary
 from topicpipe.apply.bundle import MANIFEST, Bundle
 from topicpipe.apply.request import ApplyError, input_settings
 from topicpipe.corpus import EXCLUDED_FIELDS, CorpusRow, corpus_row, exclusion_reason
+from topicpipe.engines.base import packed, unpacked
 from topicpipe.files import read_json, write_csv, write_json
 from topicpipe.ingest import IngestError, IngestOptions
 from topicpipe.ingest.stage import IngestPaths, ingest_to_files
@@ -90,10 +91,12 @@ APPLY_FILES = {
 class Scored:
     """The new documents split into those with a known word (``rows``: id and known-token
     count, ``bows`` their bags of words) and those without (``excluded``: id and reason),
-    and every document's vocabulary coverage."""
+    and every document's vocabulary coverage. The bags are packed (``engines.base.packed``):
+    as lists of tuples, they took over 1 GB of the 1.7 GB that applying a model to 100,000
+    news articles peaked at (680 MB packed)."""
 
     rows: pd.DataFrame
-    bows: list[list[tuple[int, int]]]
+    bows: list[np.ndarray]
     excluded: list[tuple[str, str]]
     coverage: list[tuple[str, int, int, str]]
 
@@ -126,7 +129,7 @@ def score_documents(documents: Iterable[tuple[str, list[str]]], dictionary: Dict
         if row.bow:
             ids.append(row.doc_id)
             known.append(row.n_tokens)
-            bows.append(row.bow)
+            bows.append(packed(row.bow))
         else:
             excluded.append((row.doc_id, unknown_reason(row, tokens)))
     rows = pd.DataFrame({"id": pd.Series(ids, dtype=str), "n_tokens": pd.Series(known, dtype=int)})
@@ -177,7 +180,11 @@ def apply_bundle(
         log.warning("document %s gets no topic shares: %s", doc_id, reason)
 
     model = bundle.model()
-    theta = model.infer(scored.bows) if scored.bows else np.zeros((0, model.num_topics))
+    theta = (
+        model.infer(unpacked(bow) for bow in scored.bows)
+        if scored.bows
+        else np.zeros((0, model.num_topics))
+    )
     units = modelled_units(scored.rows, read_jsonl(paths.ingest.documents))
     articles = article_rollup(units, theta)
     over_time, note = over_time_table(

@@ -16,6 +16,19 @@ from typing import Any
 import numpy as np
 
 Bow = list[tuple[int, float]]
+
+
+def packed(bow: Bow) -> np.ndarray:
+    """A bag of words with integer counts as an (n, 2) array of term ids and counts: a
+    fraction of the memory of a list of tuples, for bags held by the thousand."""
+    return np.array(bow, dtype=np.int32).reshape(-1, 2)
+
+
+def unpacked(pairs: np.ndarray) -> Bow:
+    """The bag of words that ``packed`` packed."""
+    return [(term, count) for term, count in pairs.tolist()]
+
+
 # Called after every training pass with the pass number (from 1) and the model so far.
 PassHook = Callable[[int, "TopicEngine"], None]
 

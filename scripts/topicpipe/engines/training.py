@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from topicpipe.engines import get_engine, load_model
-from topicpipe.engines.base import Bow, TopicEngine
+from topicpipe.engines.base import Bow, TopicEngine, packed, unpacked
 from topicpipe.engines.sweep import model_name
 from topicpipe.evaluate.heldout import HeldoutScore, completion_halves, completion_score
 
@@ -41,16 +41,6 @@ class Rows:
 
     def __len__(self) -> int:
         return int(self.keep.sum())
-
-
-def packed(bow: Bow) -> np.ndarray:
-    """A bag of words with integer counts as an (n, 2) array of term ids and counts."""
-    return np.array(bow, dtype=np.int32).reshape(-1, 2)
-
-
-def unpacked(pairs: np.ndarray) -> Bow:
-    """The bag of words that ``packed`` packed."""
-    return [(term, count) for term, count in pairs.tolist()]
 
 
 def followed_rows(n_docs: int, cap: int = FOLLOWED_DOCUMENTS) -> np.ndarray:
