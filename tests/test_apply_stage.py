@@ -19,7 +19,8 @@ import pytest
 from defaults import CONFIG
 from tiny_bundle import THEMES, build_bundle, paragraph, write_articles
 from topicpipe.apply.__main__ import main
-from topicpipe.apply.bundle import MANIFEST, BundleError, file_checksums, open_bundle
+from topicpipe.apply.bundle import BundleError, file_checksums, open_bundle
+from topicpipe.apply.layout import MANIFEST
 from topicpipe.apply.request import ApplyError, apply_name, input_settings
 from topicpipe.apply.stage import ApplyPaths, apply_bundle
 from topicpipe.engines import ENGINES

@@ -13,7 +13,8 @@ from gensim.corpora import MmCorpus
 
 from defaults import CONFIG, deep_merge
 from topicpipe.adapt import chosen_settings, unit_notes
-from topicpipe.apply.bundle import MODEL_DIR, write_bundle
+from topicpipe.apply.bundle import write_bundle
+from topicpipe.apply.layout import MODEL_DIR
 from topicpipe.corpus import PruneSettings, build_vocabulary, write_corpus
 from topicpipe.engines import get_engine
 from topicpipe.engines.sweep import engine_params, training_options

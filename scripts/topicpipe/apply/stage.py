@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 from gensim.corpora import Dictionary
 
-from topicpipe.apply.bundle import MANIFEST, Bundle
+from topicpipe.apply.bundle import Bundle
+from topicpipe.apply.layout import MANIFEST
 from topicpipe.apply.request import ApplyError, input_settings
 from topicpipe.corpus import EXCLUDED_FIELDS, CorpusRow, corpus_row, exclusion_reason
 from topicpipe.engines.base import packed, unpacked
